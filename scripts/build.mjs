@@ -1,6 +1,7 @@
 // Bundles the three entries: extension (Node, CJS, `vscode` external), CLI (Node, CJS) and
 // the webview (browser IIFE). `--watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
+import { mkdirSync, writeFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -50,7 +51,15 @@ const entries = [
   },
 ];
 
+// The package is ESM ("type": "module") for tests and scripts; the bundles are CommonJS,
+// which VS Code and `node dist/cli.js` load through this nested marker.
+function writeCommonJsMarker() {
+  mkdirSync('dist', { recursive: true });
+  writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
+}
+
 if (watch) {
+  writeCommonJsMarker();
   for (const options of entries) {
     const context = await esbuild.context(options);
     await context.watch();
@@ -58,5 +67,6 @@ if (watch) {
   console.log('[build] watching for changes');
 } else {
   await Promise.all(entries.map((options) => esbuild.build(options)));
+  writeCommonJsMarker();
   console.log(`[build] ${production ? 'production' : 'development'} bundles written to dist/`);
 }
