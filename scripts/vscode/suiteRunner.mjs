@@ -1,0 +1,103 @@
+// Runs one bundled mocha suite inside a real VS Code (code-server + headless Chromium) on a
+// fresh copy of the fixture workspace, streaming the extension host's console to stdout.
+import { rmSync } from 'node:fs';
+import { build } from 'esbuild';
+import { join } from 'node:path';
+import { makeWorkspace, startCodeServer } from './codeServer.mjs';
+import { consoleText, launchBrowser, workbenchUrl } from './workbench.mjs';
+
+export const RESULT_MARKER = 'RUNBOOK_GATE_RESULT';
+// The suite's reporter prefixes its lines (test/integration/runMocha.ts); the workbench adds a log level.
+const SUITE_LINE = /\[rg-test\] ?(.*)$/s;
+
+/** Bundles a suite entry (mocha and vscode stay external: mocha comes from node_modules). */
+export async function bundleSuite(repoRoot, entry, outfile) {
+  await build({
+    entryPoints: [join(repoRoot, entry)],
+    outfile: join(repoRoot, outfile),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    sourcesContent: false,
+    external: ['vscode', 'mocha'],
+    logLevel: 'warning',
+  });
+  return join(repoRoot, outfile);
+}
+
+/**
+ * Resolves to { name, exitCode, passed, failed, pending, reported, seconds }.
+ * Never throws for a failing suite; infrastructure errors come back as exitCode 1.
+ */
+export async function runSuite(tools, { repoRoot, name, testsPath, trust, timeoutMs, verbose, extensionDevelopmentPath = repoRoot, extensionsDir }) {
+  const started = Date.now();
+  const result = { name, exitCode: 1, passed: 0, failed: 0, pending: 0, reported: false, seconds: 0 };
+  const { root, workspace } = makeWorkspace(repoRoot);
+  let server;
+  let browser;
+  try {
+    server = await startCodeServer(tools, { trust, verbose, extensionsDir });
+    browser = await launchBrowser();
+    const page = await browser.newPage();
+
+    let settle;
+    const exited = new Promise((resolve) => { settle = resolve; });
+    await page.exposeFunction('codeAutomationExit', (code) => { settle(Number(code) || 0); });
+
+    // Print in arrival order even though rendering a message is async.
+    let printing = Promise.resolve();
+    page.on('console', (message) => {
+      printing = printing.then(async () => {
+        const text = await consoleText(message);
+        const match = SUITE_LINE.exec(text);
+        const fromSuite = match !== null;
+        if (!fromSuite && !verbose) return;
+        const line = match ? match[1] : text;
+        const marker = line.indexOf(RESULT_MARKER);
+        if (marker >= 0) {
+          try {
+            const counts = JSON.parse(line.slice(marker + RESULT_MARKER.length));
+            Object.assign(result, { passed: counts.passed, failed: counts.failed, pending: counts.pending, reported: true });
+          } catch { /* not our line */ }
+          return;
+        }
+        process.stdout.write(`${fromSuite ? '' : '[workbench] '}${line}\n`);
+      });
+    });
+    if (verbose) page.on('pageerror', (error) => process.stderr.write(`[workbench error] ${error.message}\n`));
+
+    const url = workbenchUrl(server, { folder: workspace, extensionDevelopmentPath, extensionTestsPath: testsPath });
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+
+    let timer;
+    const timedOut = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });
+    const outcome = await Promise.race([exited, timedOut]);
+    clearTimeout(timer);
+    await printing;
+    if (outcome === 'timeout') {
+      process.stdout.write(`[harness] suite "${name}" did not finish within ${timeoutMs / 1000} s (no codeAutomationExit); `
+        + 'is the extension waiting on a prompt, or did the workbench fail to load the tests?\n');
+      if (!verbose) process.stdout.write('[harness] rerun with --verbose to see the workbench console and server output\n');
+      result.exitCode = 1;
+    } else {
+      result.exitCode = outcome;
+    }
+    if (!result.reported) {
+      process.stdout.write(`[harness] suite "${name}" printed no ${RESULT_MARKER} line (the tests module failed to load or run)\n`);
+      result.failed = Math.max(result.failed, 1);
+      result.exitCode = result.exitCode || 1;
+    }
+  } catch (error) {
+    process.stdout.write(`[harness] suite "${name}" could not run: ${error.message}\n`);
+    result.failed = Math.max(result.failed, 1);
+    result.exitCode = 1;
+  } finally {
+    await browser?.close().catch(() => {});
+    await server?.stop();
+    rmSync(root, { recursive: true, force: true });
+    result.seconds = (Date.now() - started) / 1000;
+  }
+  return result;
+}
