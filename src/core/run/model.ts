@@ -27,6 +27,14 @@ export interface StepEvidence {
   /** Log path relative to the run directory, e.g. "logs/health.log". */
   logPath: string | null;
   logSha256: string | null;
+  /** True once a run() call selected this step (a summary counts only these and ran steps). */
+  selected?: boolean;
+  /** A manual item (no command): its status comes from recordManualVerdict. */
+  manual?: boolean;
+  /** The note given with a manual verdict. */
+  note?: string;
+  /** A background step still running (ended by finish()). */
+  background?: boolean;
 }
 
 export interface RunRecord {
@@ -46,4 +54,6 @@ export interface RunRecord {
     gitBranch: string | null;
   };
   steps: StepEvidence[];
+  /** Names of secret inputs whose values were too short to mask (never their values). */
+  unmaskedSecrets?: string[];
 }

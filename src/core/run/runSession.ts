@@ -1,0 +1,313 @@
+// A run of (parts of) one runbook: runs selected steps through a ProcessRunner, streams
+// their output into logs and listeners, records evidence in run.json after every change.
+import type { Runbook, Step } from '../runbook/model';
+import type { Clock, OutputStream, ProcessOutcome, ProcessRunner, RunStore } from '../ports';
+import type { RunRecord, StepEvidence } from './model';
+import { renderResultsTsv, renderRunSummary } from './artifacts';
+import { decideOutcome } from './outcome';
+import { baseName } from './paths';
+import { preflight, resolveStepCwd, type CwdResolution } from './preflight';
+import { createSecretMasker, unmaskedSecretNames, type SecretMasker } from './secretMasker';
+import { isManualStep, resolveStageIds, selectSteps, type StepSelection } from './selectSteps';
+import { StepOutput } from './stepOutput';
+
+export { selectSteps, type StepSelection } from './selectSteps';
+
+export interface RunListener {
+  onStepStarted?(evidence: StepEvidence): void;
+  /** Decoded and masked. */
+  onOutput?(stepId: string, text: string, stream: OutputStream): void;
+  onStepFinished?(evidence: StepEvidence): void;
+}
+
+export interface RunSessionOptions {
+  runbook: Runbook;
+  /** Workspace-relative, posix. */
+  runbookPath: string;
+  /** Absolute. */
+  runbookDir: string;
+  /** Absolute; no cwd may leave it. */
+  workspaceRoot: string;
+  env: Record<string, string | undefined>;
+  shell: string;
+  defaultTimeoutMs: number;
+  strict: boolean;
+  environment: RunRecord['environment'];
+  runner: ProcessRunner;
+  store: RunStore;
+  clock: Clock;
+  confirmDestructive?(step: Step): Promise<boolean>;
+  allowInteractive?: boolean;
+}
+
+export const MANUAL_PENDING = 'manual check: needs a verdict';
+
+export class RunSession {
+  private readonly state: RunRecord;
+  private readonly evidence = new Map<string, StepEvidence>();
+  private readonly steps = new Map<string, Step>();
+  private readonly cwds = new Map<string, CwdResolution>();
+  private readonly listeners = new Set<RunListener>();
+  private readonly masker: SecretMasker;
+  private readonly processEnv: Record<string, string>;
+  private readonly background = new Set<Promise<void>>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private writes: Promise<void> = Promise.resolve();
+  private storeError: unknown = null;
+  private finishing = false;
+
+  constructor(private readonly options: RunSessionOptions) {
+    const { runbook, env } = options;
+    const secretNames = [
+      ...runbook.inputs.filter((i) => i.secret).map((i) => i.name),
+      ...runbook.steps.flatMap((s) => s.annotations.secret ?? []),
+    ];
+    this.masker = createSecretMasker(secretNames.map((n) => env[n]).filter((v): v is string => v !== undefined));
+    this.processEnv = Object.fromEntries(
+      Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    );
+    const unmasked = unmaskedSecretNames([...new Set(secretNames)], env);
+    this.state = {
+      version: 1,
+      runId: baseName(options.store.dir),
+      runbookPath: options.runbookPath,
+      runbookTitle: runbook.title,
+      startedAt: options.clock.now().toISOString(),
+      endedAt: null,
+      strict: options.strict,
+      scope: { all: false, stageIds: [], stepIds: [] },
+      environment: options.environment,
+      steps: runbook.steps.map((step) => this.initialEvidence(step)),
+      ...(unmasked.length > 0 ? { unmaskedSecrets: unmasked } : {}),
+    };
+    for (const ev of this.state.steps) this.evidence.set(ev.stepId, ev);
+  }
+
+  /** A snapshot: every step of the runbook, pending until run. */
+  get record(): RunRecord {
+    return structuredClone(this.state);
+  }
+
+  addListener(listener: RunListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Runs the selected steps (queued behind any run in progress). */
+  run(selection: StepSelection, signal?: AbortSignal): Promise<RunRecord> {
+    const next = this.queue.then(() => this.runSelection(selection, signal));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Records a verdict for a manual item (no command), with the operator's note. */
+  async recordManualVerdict(stepId: string, status: 'passed' | 'failed' | 'blocked', note: string): Promise<StepEvidence> {
+    const ev = this.evidence.get(stepId);
+    const step = this.steps.get(stepId);
+    if (!ev || !step) throw new Error(`unknown step "${stepId}"`);
+    if (!isManualStep(step)) throw new Error(`step "${stepId}" runs a command: run it instead of marking it`);
+    const now = this.options.clock.now().toISOString();
+    const text = this.masker.mask(note.trim().replace(/\s+/g, ' '));
+    Object.assign(ev, { status, selected: true, startedAt: ev.startedAt ?? now, endedAt: now, note: text });
+    ev.outcome = text ? `manual: ${text}` : `manual: marked ${status}`;
+    this.persist();
+    await this.writes;
+    this.notify('onStepFinished', ev);
+    return structuredClone(ev);
+  }
+
+  /** Ends background processes, then writes run.json, results.tsv and SUMMARY.md. */
+  async finish(): Promise<RunRecord> {
+    this.finishing = true;
+    await this.options.runner.disposeAll?.();
+    await this.queue;
+    await Promise.all([...this.background]);
+    this.state.endedAt = this.options.clock.now().toISOString();
+    this.persist();
+    await this.writes;
+    const { store } = this.options;
+    await store.writeText('results.tsv', renderResultsTsv(this.state));
+    await store.writeText('SUMMARY.md', renderRunSummary(this.state));
+    if (this.storeError) throw this.storeError;
+    return this.record;
+  }
+
+  private initialEvidence(step: Step): StepEvidence {
+    this.steps.set(step.id, step);
+    const cwd = resolveStepCwd(step, this.options.runbook, this.options.runbookDir, this.options.workspaceRoot);
+    this.cwds.set(step.id, cwd);
+    const manual = isManualStep(step);
+    return {
+      stepId: step.id,
+      title: this.masker.mask(step.title),
+      stageId: step.stageId,
+      required: step.required || this.options.strict,
+      status: 'pending',
+      command: this.masker.mask(step.command),
+      cwd: this.masker.mask(cwd.relative),
+      startedAt: null,
+      endedAt: null,
+      durationMs: null,
+      exitCode: null,
+      outcome: manual ? MANUAL_PENDING : '',
+      logPath: null,
+      logSha256: null,
+      ...(manual ? { manual: true } : {}),
+    };
+  }
+
+  private async runSelection(selection: StepSelection, signal?: AbortSignal): Promise<RunRecord> {
+    const scope = this.state.scope;
+    scope.all ||= selection.all === true;
+    const stageIds = resolveStageIds(this.options.runbook, selection.stageIds ?? []);
+    scope.stageIds = [...new Set([...scope.stageIds, ...stageIds])];
+    scope.stepIds = [...new Set([...scope.stepIds, ...(selection.stepIds ?? [])])];
+    const steps = selectSteps(this.options.runbook, selection);
+    for (const step of steps) this.evidence.get(step.id)!.selected = true;
+    this.persist();
+
+    const stopped = new Map<string, string>();
+    for (const step of steps) {
+      if (signal?.aborted) break;
+      const group = step.stageId ?? `section:${step.sectionId ?? ''}`;
+      const ev = this.evidence.get(step.id)!;
+      const stopper = stopped.get(group);
+      if (stopper) {
+        this.settle(ev, { status: 'skipped', outcome: `skipped: required step ${stopper} did not pass` });
+        continue;
+      }
+      await this.runStep(step, ev, signal);
+      if (step.required && (ev.status === 'failed' || ev.status === 'blocked')) stopped.set(group, step.id);
+    }
+    await this.writes;
+    return this.record;
+  }
+
+  private async runStep(step: Step, ev: StepEvidence, signal?: AbortSignal): Promise<void> {
+    if (isManualStep(step)) {
+      if (ev.status === 'pending') this.settle(ev, { status: 'pending', outcome: MANUAL_PENDING });
+      return;
+    }
+    const cwd = this.cwds.get(step.id)!;
+    const blocked = await preflight(step, cwd, {
+      env: this.options.env,
+      allowInteractive: this.options.allowInteractive === true,
+      confirmDestructive: this.options.confirmDestructive?.bind(this.options),
+    });
+    if (blocked) {
+      const reset = { startedAt: null, endedAt: null, durationMs: null, exitCode: null, logPath: null, logSha256: null };
+      this.settle(ev, { ...reset, status: 'blocked', outcome: this.masker.mask(blocked) });
+      return;
+    }
+
+    const { clock, store, runner } = this.options;
+    const started = clock.now();
+    let log = null;
+    let logError: string | null = null;
+    try {
+      log = await store.openLog(step.id);
+    } catch (error) {
+      logError = (error as Error).message;
+    }
+    Object.assign(ev, {
+      status: 'running',
+      startedAt: started.toISOString(),
+      endedAt: null,
+      durationMs: null,
+      exitCode: null,
+      outcome: step.annotations.background ? 'running in background' : '',
+      logPath: log?.relativePath ?? null,
+      logSha256: null,
+    });
+    if (step.annotations.background) ev.background = true;
+    this.persist();
+    this.notify('onStepStarted', ev);
+
+    const output = new StepOutput(
+      this.masker,
+      log,
+      (text, stream) => this.notifyOutput(step.id, text, stream),
+      step.annotations.expect,
+    );
+    const timeoutMs = step.annotations.timeoutMs ?? this.options.defaultTimeoutMs;
+    const request = {
+      command: step.command,
+      shell: this.options.shell,
+      cwd: cwd.absolute,
+      env: this.processEnv,
+      timeoutMs,
+      ...(step.annotations.background ? { background: true } : {}),
+    };
+    const execution = runner
+      .run(request, (chunk, stream) => output.handle(chunk, stream), signal)
+      .catch((error: unknown): ProcessOutcome => ({
+        exitCode: null, signal: null, timedOut: false, cancelled: false, spawnError: (error as Error).message ?? String(error),
+      }))
+      .then(async (end) => {
+        const result = await output.finish();
+        const endedByFinish = step.annotations.background && this.finishing && (end.cancelled || end.signal !== null);
+        const verdict = endedByFinish
+          ? { status: 'passed' as const, outcome: 'ran in background until the run finished' }
+          : decideOutcome({
+              ...end,
+              command: step.command,
+              timeoutMs,
+              ...result,
+              ...(step.annotations.expectExit !== undefined ? { expectExit: step.annotations.expectExit } : {}),
+              ...(step.annotations.expect !== undefined ? { expect: step.annotations.expect } : {}),
+              spawnError: end.spawnError ?? logError,
+            });
+        const ended = clock.now();
+        delete ev.background;
+        this.settle(ev, {
+          status: verdict.status,
+          outcome: this.masker.mask(verdict.outcome),
+          exitCode: end.exitCode,
+          endedAt: ended.toISOString(),
+          durationMs: Math.max(0, ended.getTime() - started.getTime()),
+          logSha256: result.logSha256,
+        });
+      });
+    if (step.annotations.background) {
+      const done = execution.finally(() => this.background.delete(done));
+      this.background.add(done);
+      return;
+    }
+    await execution;
+  }
+
+  private settle(ev: StepEvidence, change: Partial<StepEvidence>): void {
+    Object.assign(ev, change);
+    this.persist();
+    this.notify('onStepFinished', ev);
+  }
+
+  /** Queues a rewrite of run.json with the current state (serialised, atomic in the store). */
+  private persist(): void {
+    const snapshot = structuredClone(this.state);
+    this.writes = this.writes.then(() =>
+      this.options.store.writeRecord(snapshot).catch((error: unknown) => {
+        this.storeError ??= error;
+      }),
+    );
+  }
+
+  private notify(event: 'onStepStarted' | 'onStepFinished', ev: StepEvidence): void {
+    if (this.listeners.size === 0) return;
+    const copy = structuredClone(ev);
+    for (const listener of this.listeners) guard(() => listener[event]?.(copy));
+  }
+
+  private notifyOutput(stepId: string, text: string, stream: OutputStream): void {
+    for (const listener of this.listeners) guard(() => listener.onOutput?.(stepId, text, stream));
+  }
+}
+
+/** A listener's error must not break the run or the evidence. */
+function guard(call: () => void): void {
+  try {
+    call();
+  } catch {
+    // Listeners are the host's UI; the record stays authoritative.
+  }
+}

@@ -1,0 +1,96 @@
+// One step's output pipeline: raw chunks -> decoded text (invalid UTF-8 becomes U+FFFD) ->
+// masked -> listeners, bounded tails for the outcome line, the expect check, and the log.
+// The log gets the raw bytes when there is nothing to mask, else the masked text.
+import type { LogWriter, OutputStream } from '../ports';
+import { createExpectMatcher, type ExpectMatcher } from './expectMatcher';
+import { OutputTail } from './outputTail';
+import type { SecretMasker, StreamMasker } from './secretMasker';
+
+const STREAM_TAIL = 16 * 1024;
+const COMBINED_TAIL = 64 * 1024;
+
+export interface StepOutputResult {
+  logSha256: string | null;
+  stdoutTail: string;
+  stderrTail: string;
+  combinedTail: string;
+  expectMatched: boolean;
+  logError: string | null;
+}
+
+interface StreamState {
+  decoder: TextDecoder;
+  masker: StreamMasker;
+  tail: OutputTail;
+}
+
+export class StepOutput {
+  private readonly streams: Record<OutputStream, StreamState>;
+  private readonly combined = new OutputTail(COMBINED_TAIL);
+  private readonly expect: ExpectMatcher | null;
+  private logError: string | null = null;
+
+  constructor(
+    private readonly masker: SecretMasker,
+    private readonly log: LogWriter | null,
+    private readonly emit: (text: string, stream: OutputStream) => void,
+    expect: string | undefined,
+  ) {
+    const state = (): StreamState => ({
+      decoder: new TextDecoder('utf-8'),
+      masker: masker.stream(),
+      tail: new OutputTail(STREAM_TAIL),
+    });
+    this.streams = { stdout: state(), stderr: state() };
+    this.expect = expect === undefined ? null : createExpectMatcher(expect);
+  }
+
+  /** Handles one raw chunk; the returned promise (if any) is back-pressure from the log. */
+  handle(chunk: Uint8Array, stream: OutputStream): Promise<void> | void {
+    const state = this.streams[stream];
+    const text = state.masker.push(state.decoder.decode(chunk, { stream: true }));
+    this.deliver(text, stream);
+    return this.write(this.masker.active ? text : chunk);
+  }
+
+  /** Flushes held-back text, closes the log and returns what the outcome needs. */
+  async finish(): Promise<StepOutputResult> {
+    for (const stream of ['stdout', 'stderr'] as const) {
+      const state = this.streams[stream];
+      const text = state.masker.push(state.decoder.decode()) + state.masker.flush();
+      this.deliver(text, stream);
+      if (this.masker.active) await this.write(text);
+    }
+    let logSha256: string | null = null;
+    if (this.log) {
+      try {
+        logSha256 = await this.log.close();
+      } catch (error) {
+        this.logError ??= String((error as Error).message ?? error);
+      }
+    }
+    return {
+      logSha256,
+      stdoutTail: this.streams.stdout.tail.text,
+      stderrTail: this.streams.stderr.tail.text,
+      combinedTail: this.combined.text,
+      expectMatched: this.expect?.matched ?? false,
+      logError: this.logError,
+    };
+  }
+
+  private deliver(text: string, stream: OutputStream): void {
+    if (text.length === 0) return;
+    this.streams[stream].tail.push(text);
+    this.combined.push(text);
+    this.expect?.push(text);
+    this.emit(text, stream);
+  }
+
+  private write(data: Uint8Array | string): Promise<void> | void {
+    if (!this.log || data.length === 0 || this.logError) return;
+    return this.log.append(data).catch((error: unknown) => {
+      this.logError = String((error as Error).message ?? error);
+    });
+  }
+}

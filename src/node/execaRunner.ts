@@ -1,0 +1,142 @@
+// Runs each step as one shell process through execa: detached in its own process group,
+// stdin closed, output streamed with back-pressure, the whole tree ended on timeout,
+// cancel, exit (leftover grandchildren) and disposeAll().
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Readable } from 'node:stream';
+import { execa } from 'execa';
+import type { OutputHandler, OutputStream, ProcessOutcome, ProcessRequest, ProcessRunner } from '../core/ports';
+import { endProcessGroup } from './processGroup';
+
+export interface ExecaRunnerOptions {
+  /** Time between SIGTERM and SIGKILL. */
+  killGraceMs?: number;
+}
+
+const ERREXIT_SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh']);
+const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ksh', 'mksh']);
+
+/** `bash -e -o pipefail -c CMD`: a multi-line step fails at its first failing command. */
+export function shellArguments(shell: string, command: string): string[] {
+  const name = basename(shell);
+  const flags = ERREXIT_SHELLS.has(name) ? ['-e'] : [];
+  if (PIPEFAIL_SHELLS.has(name)) flags.push('-o', 'pipefail');
+  return [...flags, '-c', command];
+}
+
+interface Live {
+  pid: number;
+  end(reason: 'cancelled'): Promise<void>;
+}
+
+const notStarted = (spawnError: string): ProcessOutcome => ({
+  exitCode: null, signal: null, timedOut: false, cancelled: false, spawnError,
+});
+
+export class ExecaProcessRunner implements ProcessRunner {
+  private readonly live = new Set<Live>();
+  private readonly graceMs: number;
+
+  constructor(options: ExecaRunnerOptions = {}) {
+    this.graceMs = options.killGraceMs ?? 3000;
+  }
+
+  async run(request: ProcessRequest, onOutput: OutputHandler, signal?: AbortSignal): Promise<ProcessOutcome> {
+    if (signal?.aborted) return { ...notStarted(''), spawnError: null, cancelled: true };
+    const cwdProblem = await stat(request.cwd).then(
+      (s) => (s.isDirectory() ? null : `working directory is not a directory: ${request.cwd}`),
+      () => `working directory not found: ${request.cwd}`,
+    );
+    if (cwdProblem) return notStarted(cwdProblem);
+
+    const child = execa(request.shell, shellArguments(request.shell, request.command), {
+      cwd: request.cwd,
+      env: request.env,
+      extendEnv: false,
+      stdin: 'ignore',
+      stdout: 'pipe',
+      stderr: 'pipe',
+      buffer: false,
+      detached: true,
+      cleanup: false,
+      reject: false,
+      windowsHide: true,
+    });
+    const pid = child.pid;
+    if (pid === undefined) {
+      const result = await child;
+      const missing = (result as { code?: string }).code === 'ENOENT';
+      return notStarted(missing ? `shell not found: ${request.shell}` : result.shortMessage ?? 'could not start');
+    }
+
+    let timedOut = false;
+    let cancelled = false;
+    let ending: Promise<void> | null = null;
+    const endTree = (): Promise<void> => (ending ??= endProcessGroup(pid, this.graceMs));
+    const entry: Live = {
+      pid,
+      end: () => {
+        cancelled = true;
+        return endTree();
+      },
+    };
+    this.live.add(entry);
+
+    const timer =
+      request.background || !(request.timeoutMs > 0)
+        ? null
+        : setTimeout(() => {
+            timedOut = true;
+            void endTree();
+          }, request.timeoutMs);
+    const onAbort = () => void entry.end('cancelled');
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    pump(child.stdout as Readable, 'stdout', onOutput);
+    pump(child.stderr as Readable, 'stderr', onOutput);
+    // When the shell exits, end what it left behind in its group (they would hold the pipes
+    // open); if something escaped the group and still holds them, stop waiting for it.
+    child.once('exit', () => {
+      void endTree().then(() => {
+        const release = setTimeout(() => {
+          (child.stdout as Readable).destroy();
+          (child.stderr as Readable).destroy();
+        }, 500);
+        release.unref();
+      });
+    });
+
+    try {
+      const result = await child;
+      await ending;
+      return {
+        exitCode: result.exitCode ?? null,
+        signal: result.signal ?? null,
+        timedOut,
+        cancelled: cancelled && !timedOut,
+        spawnError: null,
+      };
+    } finally {
+      if (timer) clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      this.live.delete(entry);
+    }
+  }
+
+  async disposeAll(): Promise<void> {
+    await Promise.all([...this.live].map((entry) => entry.end('cancelled')));
+  }
+}
+
+function pump(stream: Readable, name: OutputStream, onOutput: OutputHandler): void {
+  stream.on('data', (chunk: Uint8Array) => {
+    const pressure = onOutput(chunk, name);
+    if (pressure) {
+      stream.pause();
+      pressure.then(
+        () => stream.resume(),
+        () => stream.resume(),
+      );
+    }
+  });
+}

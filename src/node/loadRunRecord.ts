@@ -1,0 +1,29 @@
+// Reads a run directory's run.json. A step still "running" there belongs to a process that
+// died mid-step: it becomes "interrupted" (its partial log stays), and run.json is rewritten.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RunRecord } from '../core/run/model';
+import { FileRunStore } from './fileRunStore';
+import { hashFile } from './hashFile';
+
+export async function loadRunRecord(runDir: string): Promise<RunRecord> {
+  const path = join(runDir, 'run.json');
+  let record: RunRecord;
+  try {
+    record = JSON.parse(await readFile(path, 'utf8')) as RunRecord;
+  } catch (error) {
+    throw new Error(`not a run directory (cannot read ${path}): ${(error as Error).message}`);
+  }
+  if (record?.version !== 1 || !Array.isArray(record.steps)) throw new Error(`unsupported run.json in ${runDir}`);
+  let changed = false;
+  for (const step of record.steps) {
+    if (step.status !== 'running') continue;
+    changed = true;
+    step.status = 'interrupted';
+    step.outcome = 'interrupted: the run ended while this step was running';
+    delete step.background;
+    if (step.logPath) step.logSha256 = await hashFile(join(runDir, step.logPath)).catch(() => null);
+  }
+  if (changed) await new FileRunStore(runDir).writeRecord(record);
+  return record;
+}
