@@ -45,7 +45,7 @@ export function stageMatches(stage: { id: string; number: number | null }, wante
 
 /** Steps the run asked for, by the record's scope (run-all skips rollback and excluded steps). */
 export function stepInScope(step: Step, runbook: Runbook, record: RunRecord, evidence: StepEvidence | undefined): boolean {
-  if (evidence && evidence.status !== 'pending') return true;
+  if (evidence && (evidence.status !== 'pending' || evidence.selected === true)) return true;
   const { scope } = record;
   if (scope.stepIds.includes(step.id)) return true;
   if (step.stageId !== null && scope.stageIds.length > 0) {

@@ -82,3 +82,9 @@ test('groupResults: a selected step that never ran is still in scope (NOT RUN)',
   });
   assert.deepEqual(groupResults(book, run, false).map((g) => [g.id, g.verdict]), [['stage-0', 'NOT RUN']]);
 });
+
+test('groupResults: a step the session marked selected is in scope even while pending', () => {
+  const { book, steps } = seed000();
+  const run = record([evidence(steps.s1, 'pending', '', { selected: true })], { scope: { all: false, stageIds: [], stepIds: [] } });
+  assert.deepEqual(groupResults(book, run, false).map((g) => [g.id, g.verdict]), [['stage-1', 'NOT RUN']]);
+});

@@ -1,0 +1,34 @@
+// `npm start`: runs the bundled example runbook with the built CLI (npm start builds first)
+// and says where its run directory and gate report are. The example is No-Go on purpose,
+// so exit 1 from the CLI (a decision was made) is success here; only 2 (usage or input
+// error) or a crash fails.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const cli = join(root, 'dist', 'cli.js');
+if (!existsSync(cli)) {
+  console.error('start: dist/cli.js is missing; run `npm run build` first (npm start does).');
+  process.exit(2);
+}
+
+const args = [cli, 'run', 'examples/release-checklist.md', '--all'];
+console.log(`start: node ${args.map((a) => a.replace(`${root}/`, '')).join(' ')}\n`);
+const result = spawnSync(process.execPath, args, { cwd: root, stdio: ['inherit', 'pipe', 'inherit'], encoding: 'utf8' });
+process.stdout.write(result.stdout ?? '');
+
+const code = result.status;
+const runDir = /^Run directory: (.+)$/m.exec(result.stdout ?? '')?.[1];
+const report = /^Report: (.+)$/m.exec(result.stdout ?? '')?.[1];
+if (code === 0 || code === 1) {
+  console.log('');
+  console.log(`start: decision made: ${code === 0 ? 'Go' : 'No-Go'} (exit ${code}).`);
+  if (code === 1) console.log('start: the example is No-Go on purpose: Stage 2 fails and Stage 3 is blocked, to show what the report says about them.');
+  if (runDir) console.log(`start: run directory: ${runDir}`);
+  if (report) console.log(`start: gate report:   ${report}`);
+  process.exit(0);
+}
+console.error(`start: the CLI ${code === null ? `was killed (${result.signal})` : `exited ${code}`}: see the message above.`);
+process.exit(code === null ? 1 : code);
