@@ -1,6 +1,6 @@
 // `npm run package`: production build, then `vsce package` into dist/runbook-gate-<version>.vsix.
 // The VSIX holds only what .vscodeignore allows (the extension and webview bundles, media,
-// syntaxes, README, LICENSE); dist/cli.js is not shipped: the CLI is installed from npm.
+// syntaxes, README, LICENSE); dist/cli.js is not shipped: the CLI is its own npm bin.
 import { spawn } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -27,7 +27,9 @@ export function vsixName() {
 /** Builds the VSIX; resolves to { path, bytes }. vsce runs `vscode:prepublish` (the production build). */
 export async function packageVsix({ outFile = join(repoRoot, 'dist', vsixName()), quiet = false } = {}) {
   const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-  await run(process.execPath, [vsce, 'package', '--no-dependencies', '--out', outFile], { quiet });
+  // --no-rewrite-relative-links: the repository URL is not GitHub/GitLab, so vsce cannot make
+  // the README's image links absolute; relative links resolve inside the installed VSIX.
+  await run(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', outFile], { quiet });
   return { path: outFile, bytes: statSync(outFile).size };
 }
 

@@ -1,5 +1,7 @@
 // Packages the VSIX (production build via vsce), installs it into a fresh extensions dir
-// with `code-server --install-extension`, and confirms `--list-extensions` shows it.
+// with `code-server --install-extension`, confirms `--list-extensions` shows it, then runs the
+// installed-VSIX suite (test/integration/installed/) against that extensions dir: the packaged
+// bundle activates and runs a step (catches a .vscodeignore that drops a needed file).
 //
 //   node scripts/vscode/check-vsix.mjs [--vsix FILE]     # default: package a fresh one
 import { readFileSync, rmSync } from 'node:fs';
@@ -8,9 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { codeServerCli, tempDir } from './codeServer.mjs';
 import { ensureTools } from './install-tools.mjs';
 import { packageVsix } from '../package.mjs';
+import { bundleSuite, runSuite } from './suiteRunner.mjs';
 
 /** Resolves to a suite result: { name: 'vsix', exitCode, passed, failed, ... }. */
-export async function checkVsix(tools, { repoRoot, vsix, verbose = false } = {}) {
+export async function checkVsix(tools, { repoRoot, vsix, verbose = false, timeoutMs = 5 * 60_000 } = {}) {
   const started = Date.now();
   const result = { name: 'vsix', exitCode: 1, passed: 0, failed: 0, pending: 0, reported: true, seconds: 0 };
   const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
@@ -46,7 +49,15 @@ export async function checkVsix(tools, { repoRoot, vsix, verbose = false } = {})
     }
     const listed = await codeServerCli(tools, [...dirs, '--list-extensions', '--show-versions']);
     const lines = listed.split('\n').map((line) => line.trim().toLowerCase());
-    check(lines.includes(`${id}@${manifest.version}`), `--list-extensions shows ${id}@${manifest.version}`, `listed: ${listed.trim() || '(nothing)'}`);
+    if (!check(lines.includes(`${id}@${manifest.version}`), `--list-extensions shows ${id}@${manifest.version}`, `listed: ${listed.trim() || '(nothing)'}`)) return result;
+
+    const testsPath = await bundleSuite(repoRoot, 'test/integration/installed/index.ts', 'out/integration/installed.cjs');
+    const installed = await runSuite(tools, {
+      repoRoot, name: 'installed', testsPath, trust: true, timeoutMs, verbose, extensionsDir,
+      extensionDevelopmentPath: join(repoRoot, 'test', 'integration', 'placeholder-extension'),
+    });
+    result.passed += installed.passed;
+    result.failed += installed.failed;
   } catch (error) {
     check(false, 'VSIX check', error.message);
   } finally {

@@ -90,6 +90,9 @@ export async function startCodeServer(tools, { trust = true, extensionsDir, verb
     'security.workspace.trust.banner': 'never',
     'security.workspace.trust.emptyWindow': false,
     'git.enabled': false,
+    'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'workbench.welcomePage.walkthroughs.openOnInstall': false,
   }, null, 2));
 
   const args = [
