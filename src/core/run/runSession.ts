@@ -48,7 +48,7 @@ export class RunSession {
   private readonly steps = new Map<string, Step>();
   private readonly cwds = new Map<string, CwdResolution>();
   private readonly listeners = new Set<RunListener>();
-  private readonly masker: SecretMasker;
+  private masker: SecretMasker;
   private readonly processEnv: Record<string, string>;
   private readonly background = new Set<Promise<void>>();
   private queue: Promise<unknown> = Promise.resolve();
@@ -56,13 +56,13 @@ export class RunSession {
   private storeError: unknown = null;
   private finishing = false;
 
-  constructor(private readonly options: RunSessionOptions) {
+  constructor(private options: RunSessionOptions) {
     const { runbook, env } = options;
     const secretNames = [
       ...runbook.inputs.filter((i) => i.secret).map((i) => i.name),
       ...runbook.steps.flatMap((s) => s.annotations.secret ?? []),
     ];
-    this.masker = createSecretMasker(secretNames.map((n) => env[n]).filter((v): v is string => v !== undefined));
+    this.masker = this.createMasker();
     this.processEnv = Object.fromEntries(
       Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
     );
@@ -81,6 +81,56 @@ export class RunSession {
       ...(unmasked.length > 0 ? { unmaskedSecrets: unmasked } : {}),
     };
     for (const ev of this.state.steps) this.evidence.set(ev.stepId, ev);
+  }
+
+  /** Adds inputs given after the run started (editor prompts); secrets among them are masked from then on. */
+  provideInputs(values: Record<string, string>): void {
+    const fresh = Object.entries(values).filter(([name, value]) => this.options.env[name] !== value);
+    if (fresh.length === 0) return;
+    this.options = { ...this.options, env: { ...this.options.env, ...Object.fromEntries(fresh) } };
+    Object.assign(this.processEnv, Object.fromEntries(fresh));
+    this.masker = this.createMasker();
+    const unmasked = unmaskedSecretNames(this.secretNames(), this.options.env);
+    if (unmasked.length > 0) this.state.unmaskedSecrets = unmasked;
+    else delete this.state.unmaskedSecrets;
+  }
+
+  /**
+   * Follows an edited runbook: pending steps take the new text, new steps appear, and a step
+   * re-run records the command it runs now. Evidence of steps that already ran is kept.
+   */
+  updateRunbook(runbook: Runbook): void {
+    this.options = { ...this.options, runbook };
+    this.state.runbookTitle = runbook.title;
+    const order: StepEvidence[] = [];
+    for (const step of runbook.steps) {
+      const known = this.evidence.get(step.id);
+      const ev = known && known.status !== 'pending' ? known : this.initialEvidence(step);
+      if (known && known !== ev) Object.assign(known, ev);
+      this.steps.set(step.id, step);
+      this.cwds.set(step.id, resolveStepCwd(step, runbook, this.options.runbookDir, this.options.workspaceRoot));
+      this.evidence.set(step.id, known ?? ev);
+      order.push(known ?? ev);
+    }
+    const ranButRemoved = this.state.steps.filter((ev) => !order.includes(ev) && ev.status !== 'pending');
+    this.state.steps = [...order, ...ranButRemoved];
+    this.masker = this.createMasker();
+    this.persist();
+  }
+
+  private secretNames(): string[] {
+    const { runbook } = this.options;
+    return [
+      ...new Set([
+        ...runbook.inputs.filter((i) => i.secret).map((i) => i.name),
+        ...runbook.steps.flatMap((s) => s.annotations.secret ?? []),
+      ]),
+    ];
+  }
+
+  private createMasker(): SecretMasker {
+    const env = this.options.env;
+    return createSecretMasker(this.secretNames().map((n) => env[n]).filter((v): v is string => v !== undefined));
   }
 
   /** A snapshot: every step of the runbook, pending until run. */
@@ -210,6 +260,8 @@ export class RunSession {
       logError = (error as Error).message;
     }
     Object.assign(ev, {
+      title: this.masker.mask(step.title),
+      command: this.masker.mask(step.command),
       status: 'running',
       startedAt: started.toISOString(),
       endedAt: null,
