@@ -1,7 +1,7 @@
-// The IssueClient the CLI uses for dependency checks. Until the GitHub client lands this
-// returns null, and `run` notes that the dependency gate was not checked.
+// The IssueClient the CLI uses for dependency checks: GitHub (or --github-api) via Octokit.
 import type { IssueClient } from '../core/ports';
+import { GithubIssueClient } from '../node/githubIssueClient';
 
-export function createIssueClient(_options: { baseUrl: string | null; token: string | null }): IssueClient | null {
-  return null;
+export function createIssueClient(options: { baseUrl: string | null; token: string | null }): IssueClient | null {
+  return new GithubIssueClient({ baseUrl: options.baseUrl, token: options.token });
 }

@@ -81,7 +81,7 @@ async function dependencyChecks(
   const wanted = command.githubApi !== null || command.githubRepo !== null || token !== null;
   const client = wanted && factory ? factory({ baseUrl: command.githubApi, token }) : null;
   if (!client) {
-    const why = wanted ? 'no GitHub client in this build' : 'pass --github-repo OWNER/NAME (and GITHUB_TOKEN) to check them';
+    const why = wanted ? 'no issue client is available' : 'pass --github-repo OWNER/NAME (and GITHUB_TOKEN) to check them';
     return { checks: [], notes: [`Dependency gate not checked: ${runbook.issues.length} issue reference(s) in the runbook; ${why}.`] };
   }
   const repo = command.githubRepo ?? runbook.frontMatter.repo ?? null;

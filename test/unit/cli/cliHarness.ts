@@ -1,0 +1,32 @@
+// Runs the real CLI (src/cli/main.ts through tsx) as a child process in a scratch git
+// workspace, so tests see exit codes, stdout and stderr exactly as a user would.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const mainTs = join(repoRoot, 'src/cli/main.ts');
+
+export interface CliResult { code: number | null; stdout: string; stderr: string }
+
+export function runCli(args: string[], cwd: string, env: Record<string, string> = {}): CliResult {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', mainTs, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, GITHUB_TOKEN: '', ...env },
+    timeout: 120_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A scratch git workspace holding a copy of the example runbook under examples/. */
+export function scratchWorkspace(): { root: string; cleanup(): void } {
+  const root = mkdtempSync(join(tmpdir(), 'runbook-gate-cli-'));
+  spawnSync('git', ['init', '-q'], { cwd: root });
+  mkdirSync(join(root, 'examples'));
+  cpSync(join(repoRoot, 'examples/release-checklist.md'), join(root, 'examples/release-checklist.md'));
+  cpSync(join(repoRoot, 'test/unit/cli/fixtures/seed-001-runbook.md'), join(root, 'seed-001.md'));
+  return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
