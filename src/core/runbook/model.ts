@@ -50,6 +50,8 @@ export interface Stage {
 /** Fence annotations (Runme's keys plus ours). Unknown keys become diagnostics. */
 export interface StepAnnotations {
   name?: string;
+  /** Display title (our key; useful for manual `<!-- runbook: -->` items). */
+  title?: string;
   cwd?: string;
   interactive?: boolean;
   background?: boolean;
@@ -98,6 +100,8 @@ export interface Gate {
   line: number;
   range: SourceRange;
   sectionId: string | null;
+  /** For gate-table rows (`| Gate | Status | Evidence |`): the Status cell as written. */
+  status?: string;
 }
 
 export interface IssueReference {

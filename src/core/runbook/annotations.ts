@@ -1,0 +1,250 @@
+// Fence attributes in Runme's two syntaxes, JSON (`{"name":"x"}`) and `{ name=x key=value }`,
+// plus our keys. Never throws: every problem becomes an AnnotationProblem for a diagnostic.
+import type { DiagnosticSeverity, StepAnnotations } from './model';
+
+export interface AnnotationProblem {
+  severity: DiagnosticSeverity;
+  code: string;
+  message: string;
+}
+
+export interface ParsedAnnotations {
+  annotations: StepAnnotations;
+  /** `secret=true`: every input of the step is a secret. */
+  allSecret: boolean;
+  problems: AnnotationProblem[];
+}
+
+type RawValue = string | number | boolean | null | string[] | true;
+
+/** Runme keys we accept and ignore (ids Runme writes, terminal options). */
+const IGNORED_KEYS = new Set([
+  'id', 'category', 'terminalrows', 'closeterminalonsuccess', 'mimetype', 'interpreter',
+  'skipprompts', 'namegenerated', 'language', 'lang',
+]);
+
+const KNOWN_KEYS: Record<string, string> = {
+  name: 'name', title: 'title', cwd: 'cwd', interactive: 'interactive', background: 'background',
+  excludefromrunall: 'excludeFromRunAll', promptenv: 'promptEnv', required: 'required',
+  optional: 'optional', timeout: 'timeout', timeoutms: 'timeoutMs', expectexit: 'expectExit',
+  expect: 'expect', stage: 'stage', destructive: 'destructive', secret: 'secret',
+};
+
+function normaliseKey(key: string): string {
+  return key.replace(/[-_]/g, '').toLowerCase();
+}
+
+/** Splits a fence info string into language and attribute text (`bash{name=x}` works too). */
+export function splitInfo(lang: string | null | undefined, meta: string | null | undefined): { language: string; attributes: string } {
+  const info = `${lang ?? ''}${meta ? ' ' + meta : ''}`.trim();
+  const brace = info.indexOf('{');
+  const head = brace >= 0 ? info.slice(0, brace) : info;
+  const space = head.search(/\s/);
+  const language = (space >= 0 ? head.slice(0, space) : head).trim().toLowerCase();
+  const attributes = info.slice(language.length).trim();
+  return { language, attributes };
+}
+
+const TOKEN = /\s*,?\s*([A-Za-z_][\w.-]*)(?:\s*[=:]\s*("(?:[^"\\]|\\.)*"|'[^']*'|[^\s"',}]+))?/y;
+
+function parseAttributeTokens(text: string): { entries: [string, RawValue][]; error: string | null } {
+  const entries: [string, RawValue][] = [];
+  let index = 0;
+  while (index < text.length) {
+    if (/^[\s,]*$/.test(text.slice(index))) break;
+    TOKEN.lastIndex = index;
+    const match = TOKEN.exec(text);
+    if (!match || match[0].length === 0) {
+      return { entries, error: `cannot read "${text.slice(index).trim()}"` };
+    }
+    const key = match[1] ?? '';
+    const raw = match[2];
+    let value: RawValue = true;
+    if (raw !== undefined) {
+      if (raw.startsWith('"')) {
+        try {
+          value = JSON.parse(raw) as string;
+        } catch {
+          value = raw.slice(1, -1);
+        }
+      } else if (raw.startsWith("'")) value = raw.slice(1, -1);
+      else value = raw;
+    }
+    entries.push([key, value]);
+    index = TOKEN.lastIndex;
+  }
+  return { entries, error: null };
+}
+
+function readEntries(text: string, problems: AnnotationProblem[]): [string, RawValue][] {
+  const trimmed = text.trim();
+  if (trimmed.length === 0) return [];
+  if (trimmed.startsWith('{')) {
+    try {
+      const parsed: unknown = JSON.parse(trimmed);
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+        return Object.entries(parsed as Record<string, unknown>).map(([k, v]) => [k, toRaw(v)]);
+      }
+    } catch {
+      // Not JSON: try the `{ key=value }` form below.
+    }
+    if (!trimmed.endsWith('}')) {
+      problems.push({ severity: 'warning', code: 'malformed-annotation', message: `Annotation "${trimmed}" has no closing "}"; it is ignored.` });
+      return [];
+    }
+    const inner = trimmed.slice(1, -1);
+    if (/^\s*"/.test(inner)) {
+      problems.push({ severity: 'warning', code: 'malformed-annotation', message: `Annotation ${trimmed} is not valid JSON; it is ignored.` });
+      return [];
+    }
+    const { entries, error } = parseAttributeTokens(inner);
+    if (error) {
+      problems.push({ severity: 'warning', code: 'malformed-annotation', message: `Annotation ${trimmed}: ${error}; it is ignored.` });
+      return [];
+    }
+    return entries;
+  }
+  const { entries, error } = parseAttributeTokens(trimmed);
+  if (error) {
+    problems.push({ severity: 'warning', code: 'malformed-annotation', message: `Fence attributes "${trimmed}": ${error}; they are ignored.` });
+    return [];
+  }
+  return entries;
+}
+
+function toRaw(value: unknown): RawValue {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null) return value;
+  if (Array.isArray(value)) return value.map((v) => String(v));
+  return JSON.stringify(value);
+}
+
+function toBoolean(value: RawValue): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value === 1 ? true : value === 0 ? false : undefined;
+  if (typeof value === 'string') {
+    const v = value.toLowerCase();
+    if (['true', 'yes', 'on', '1'].includes(v)) return true;
+    if (['false', 'no', 'off', '0'].includes(v)) return false;
+  }
+  return undefined;
+}
+
+/** "30s", "10m", "1h", "500ms", "1.5m" or a number of milliseconds. */
+export function parseDuration(value: RawValue): number | undefined {
+  if (typeof value === 'number') return value >= 0 && Number.isFinite(value) ? Math.round(value) : undefined;
+  if (typeof value !== 'string') return undefined;
+  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hours?)?$/i.exec(value.trim());
+  if (!match) return undefined;
+  const amount = Number(match[1]);
+  const unit = (match[2] ?? 'ms').toLowerCase();
+  const factor = unit === 'ms' ? 1 : unit.startsWith('s') ? 1000 : unit.startsWith('m') ? 60_000 : 3_600_000;
+  return Math.round(amount * factor);
+}
+
+/** Reads annotation text (fence attributes or the body of `<!-- runbook: ... -->`). */
+export function parseAnnotations(text: string): ParsedAnnotations {
+  const problems: AnnotationProblem[] = [];
+  const annotations: StepAnnotations = {};
+  let allSecret = false;
+  const bad = (key: string, value: RawValue, expected: string): void => {
+    problems.push({
+      severity: 'warning',
+      code: 'invalid-annotation-value',
+      message: `Annotation ${key}=${JSON.stringify(value)} is not ${expected}; it is ignored.`,
+    });
+  };
+  for (const [rawKey, value] of readEntries(text, problems)) {
+    const norm = normaliseKey(rawKey);
+    const key = KNOWN_KEYS[norm];
+    if (!key) {
+      if (IGNORED_KEYS.has(norm)) continue;
+      problems.push({
+        severity: 'warning',
+        code: 'unknown-annotation-key',
+        message: `Unknown annotation key "${rawKey}" (known: ${Object.values(KNOWN_KEYS).filter((k) => k !== 'timeoutMs').join(', ')}).`,
+      });
+      continue;
+    }
+    switch (key) {
+      case 'name':
+      case 'title':
+      case 'cwd': {
+        if ((typeof value === 'string' && value.trim().length > 0) || typeof value === 'number') annotations[key] = String(value).trim();
+        else bad(rawKey, value, 'a non-empty text');
+        break;
+      }
+      case 'stage': {
+        if ((typeof value === 'string' && value.trim().length > 0) || typeof value === 'number') annotations.stage = String(value).trim();
+        else bad(rawKey, value, 'a stage id or number');
+        break;
+      }
+      case 'interactive':
+      case 'background':
+      case 'excludeFromRunAll':
+      case 'destructive':
+      case 'required': {
+        const b = toBoolean(value);
+        if (b === undefined) bad(rawKey, value, 'true or false');
+        else annotations[key] = b;
+        break;
+      }
+      case 'promptEnv': {
+        const b = toBoolean(value);
+        if (b !== undefined) annotations.promptEnv = b;
+        else if (!(typeof value === 'string' && value.toLowerCase() === 'auto')) bad(rawKey, value, 'true, false or auto');
+        break;
+      }
+      case 'optional': {
+        const b = toBoolean(value);
+        if (b === undefined) bad(rawKey, value, 'true or false');
+        else annotations.required = !b;
+        break;
+      }
+      case 'timeout':
+      case 'timeoutMs': {
+        const ms = parseDuration(value);
+        if (ms === undefined || ms === 0) bad(rawKey, value, 'a duration such as 30s, 10m or a number of milliseconds');
+        else {
+          annotations.timeoutMs = ms;
+          if (ms < 1000 && key === 'timeout' && /^\d+$/.test(String(value))) {
+            problems.push({ severity: 'info', code: 'suspicious-timeout', message: `timeout=${String(value)} means ${ms} ms; write ${String(value)}s for seconds.` });
+          }
+        }
+        break;
+      }
+      case 'expectExit': {
+        const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+        if (Number.isInteger(n) && n >= 0 && n <= 255) annotations.expectExit = n;
+        else bad(rawKey, value, 'an exit code from 0 to 255');
+        break;
+      }
+      case 'expect': {
+        if (typeof value !== 'string' || value.length === 0) {
+          bad(rawKey, value, 'a text or /regex/');
+          break;
+        }
+        const regex = /^\/(.*)\/([a-z]*)$/s.exec(value);
+        if (regex) {
+          try {
+            new RegExp(regex[1] ?? '', regex[2]);
+          } catch (error) {
+            bad(rawKey, value, `a valid regular expression (${(error as Error).message})`);
+            break;
+          }
+        }
+        annotations.expect = value;
+        break;
+      }
+      case 'secret': {
+        if (value === true || (typeof value === 'string' && toBoolean(value) === true)) allSecret = true;
+        else if (typeof value === 'string' && toBoolean(value) === false) break;
+        else if (typeof value === 'string' || Array.isArray(value)) {
+          const names = (Array.isArray(value) ? value : value.split(/[\s,]+/)).map((s) => s.replace(/^\$\{?|\}$/g, '').trim()).filter((s) => s.length > 0);
+          annotations.secret = [...(annotations.secret ?? []), ...names];
+        } else bad(rawKey, value, 'true or a list of input names');
+        break;
+      }
+    }
+  }
+  return { annotations, allSecret, problems };
+}

@@ -1,0 +1,373 @@
+// Walks the fragments of a document in order and builds the Runbook: sections, stages and
+// their extents, step titles and ids, task bindings, gates, inputs and the diagnostics that
+// need the whole document (duplicate names, stage order, inputs from the environment).
+import type {
+  Gate, IssueReference, Runbook, RunbookDiagnostic, RunbookInput, Section, SourceRange, Stage, Step, TaskItem,
+} from './model';
+import type { Fragment, FragmentEvent, StepFragment } from './fragment';
+import type { FrontMatterResult } from './frontMatter';
+import { isRollbackTitle, namesGates, parseStageMarker, shortSlug, slugify, stripNumbering, titleLine, truncate } from './text';
+import { isSecretName } from './shellScan';
+
+export interface PlacedFragment {
+  fragment: Fragment;
+  /** Added to every fragment line to get the document line. */
+  lineOffset: number;
+}
+
+export interface AssembleInput {
+  fragments: PlacedFragment[];
+  frontMatter: FrontMatterResult;
+  lineLengths: number[];
+  lineCount: number;
+  defaultRepo: string | null;
+}
+
+interface PendingStep {
+  step: Step;
+  fragment: StepFragment;
+  headRange: SourceRange;
+}
+
+type BindingKind = 'task' | 'step' | 'other';
+
+export function assembleRunbook(input: AssembleInput): Runbook {
+  return new Assembler(input).run();
+}
+
+class Assembler {
+  private readonly sections: Section[] = [];
+  private readonly sectionStack: { section: Section; depth: number }[] = [];
+  private readonly slugCounts = new Map<string, number>();
+  private readonly stages: Stage[] = [];
+  private headingStage: { stage: Stage; depth: number; rollback: boolean } | null = null;
+  private itemStage: { stage: Stage; rollback: boolean } | null = null;
+  private gateSection = false;
+  private titleCandidate: string | null = null;
+  private lastEnd = { line: 1, column: 1 };
+  private readonly pending: PendingStep[] = [];
+  private readonly tasks: TaskItem[] = [];
+  private readonly binding: { kind: BindingKind; range: SourceRange; index: number }[] = [];
+  private readonly gates: Gate[] = [];
+  private readonly gateIds = new Set<string>();
+  private readonly issues: IssueReference[] = [];
+  private readonly diagnostics: RunbookDiagnostic[] = [];
+  private title: string | null = null;
+  private firstHeading: string | null = null;
+
+  constructor(private readonly input: AssembleInput) {}
+
+  run(): Runbook {
+    this.diagnostics.push(...this.input.frontMatter.diagnostics);
+    for (const placed of this.input.fragments) {
+      for (const event of placed.fragment.events) this.event(event, placed.lineOffset);
+    }
+    while (this.sectionStack.length > 0) this.closeSection();
+    this.closeHeadingStage();
+    this.itemStage = null;
+    const steps = this.finishSteps();
+    this.bindTasks(steps);
+    this.checkStageOrder();
+    const inputs = this.collectInputs(steps);
+    this.diagnostics.sort((a, b) => a.range.startLine - b.range.startLine || a.range.startColumn - b.range.startColumn);
+    return {
+      title: this.title ?? this.input.frontMatter.title ?? this.firstHeading ?? '',
+      frontMatter: this.input.frontMatter.frontMatter,
+      sections: this.sections,
+      stages: this.stages,
+      steps,
+      tasks: this.tasks,
+      gates: this.gates,
+      issues: this.issues,
+      inputs,
+      diagnostics: this.diagnostics,
+      lineCount: this.input.lineCount,
+    };
+  }
+
+  /** Shifts a fragment range into the document and keeps it inside it. */
+  private place(range: SourceRange, offset: number): SourceRange {
+    const lineCount = Math.max(this.input.lineCount, 1);
+    const clampLine = (line: number): number => Math.min(Math.max(line + offset, 1), lineCount);
+    const startLine = clampLine(range.startLine);
+    const endLine = Math.max(clampLine(range.endLine), startLine);
+    const length = (line: number): number => this.input.lineLengths[line - 1] ?? 0;
+    const startColumn = Math.min(range.startColumn, length(startLine) + 1);
+    let endColumn = range.endLine + offset > lineCount ? length(endLine) + 1 : Math.min(range.endColumn, length(endLine) + 1);
+    if (endLine === startLine && endColumn < startColumn) endColumn = startColumn;
+    return { startLine, startColumn, endLine, endColumn };
+  }
+
+  private event(event: FragmentEvent, offset: number): void {
+    const range = this.place(event.range, offset);
+    switch (event.kind) {
+      case 'heading':
+        this.heading(event.depth, event.text, range);
+        this.binding.push({ kind: 'other', range, index: -1 });
+        break;
+      case 'paragraph': {
+        const line = titleLine(event.text);
+        if (line.length > 0) this.titleCandidate = line;
+        this.binding.push({ kind: 'other', range, index: -1 });
+        break;
+      }
+      case 'item':
+        this.item(event, range);
+        break;
+      case 'code':
+        if (event.step) this.step(event.step, range, null, offset);
+        else this.binding.push({ kind: 'other', range, index: -1 });
+        this.titleCandidate = null;
+        break;
+      case 'manual':
+        this.step(event.step, range, event.inlineTitle, offset);
+        break;
+      case 'gateRow':
+        this.addGate(event.title, null, range, event.status);
+        break;
+      case 'issue':
+        this.issues.push({
+          line: range.startLine, range, number: event.number, text: event.text,
+          repo: event.repo ?? this.input.frontMatter.frontMatter.repo ?? this.input.defaultRepo ?? null,
+        });
+        break;
+      case 'diagnostic':
+        this.diagnostics.push({ range, severity: event.severity, code: event.code, message: event.message });
+        break;
+      case 'block':
+        break;
+    }
+    if (range.endLine > this.lastEnd.line || (range.endLine === this.lastEnd.line && range.endColumn > this.lastEnd.column)) {
+      this.lastEnd = { line: range.endLine, column: range.endColumn };
+    }
+  }
+
+  private extendToLastEnd(range: SourceRange): void {
+    if (this.lastEnd.line > range.endLine || (this.lastEnd.line === range.endLine && this.lastEnd.column > range.endColumn)) {
+      range.endLine = this.lastEnd.line;
+      range.endColumn = this.lastEnd.column;
+    }
+  }
+
+  private closeSection(): void {
+    const top = this.sectionStack.pop();
+    if (top) this.extendToLastEnd(top.section.range);
+  }
+
+  private closeHeadingStage(): void {
+    if (this.headingStage) this.extendToLastEnd(this.headingStage.stage.range);
+    this.headingStage = null;
+  }
+
+  private currentSection(): Section | null {
+    return this.sectionStack[this.sectionStack.length - 1]?.section ?? null;
+  }
+
+  private uniqueSlug(text: string): string {
+    const base = slugify(text) || 'section';
+    const count = this.slugCounts.get(base) ?? 0;
+    this.slugCounts.set(base, count + 1);
+    return count === 0 ? base : `${base}-${count}`;
+  }
+
+  private heading(depth: number, text: string, range: SourceRange): void {
+    while ((this.sectionStack[this.sectionStack.length - 1]?.depth ?? 0) >= depth) this.closeSection();
+    if (this.headingStage && depth <= this.headingStage.depth) this.closeHeadingStage();
+    this.itemStage = null;
+    const parent = this.currentSection();
+    const section: Section = {
+      id: this.uniqueSlug(text), title: text, depth, range: { ...range }, parentId: parent?.id ?? null,
+      rollback: isRollbackTitle(text) || (parent?.rollback ?? false),
+    };
+    this.sections.push(section);
+    this.sectionStack.push({ section, depth });
+    if (this.title === null && depth === 1) this.title = text;
+    this.firstHeading ??= text;
+    const marker = parseStageMarker(text, true);
+    if (marker && !this.headingStage) {
+      const stage = this.addStage(marker.marker, marker.number, marker.title, { ...range }, section.id);
+      this.headingStage = { stage, depth, rollback: section.rollback };
+    }
+    this.gateSection = namesGates(text);
+    this.titleCandidate = stripNumbering(text) || null;
+  }
+
+  private addStage(marker: string, number: number | null, title: string, range: SourceRange, sectionId: string | null): Stage {
+    const base = number !== null ? `stage-${number}` : slugify(`${marker} ${title}`);
+    let id = base;
+    for (let n = 2; this.stages.some((s) => s.id === id); n++) id = `${base}-${n}`;
+    const stage: Stage = { id, number, title: title || `${marker} ${number ?? ''}`.trim(), marker, range, sectionId };
+    this.stages.push(stage);
+    return stage;
+  }
+
+  private item(event: Extract<FragmentEvent, { kind: 'item' }>, range: SourceRange): void {
+    const section = this.currentSection();
+    if (event.ordered && !this.headingStage) {
+      const marker = parseStageMarker(event.text, false);
+      if (marker) {
+        const stage = this.addStage(marker.marker, marker.number, marker.title, range, section?.id ?? null);
+        this.itemStage = { stage, rollback: (section?.rollback ?? false) || isRollbackTitle(marker.title) };
+      }
+    }
+    if (event.ordered && event.listDepth === 0 && this.gateSection && event.text.length > 0) {
+      this.addGate(event.text, event.ordinal, range, undefined);
+    }
+    if (event.checked !== null) {
+      this.tasks.push({
+        line: range.startLine, range, checked: event.checked, text: event.text, stepId: null,
+        stageId: (this.itemStage ?? this.headingStage)?.stage.id ?? null,
+      });
+      this.binding.push({ kind: 'task', range, index: this.tasks.length - 1 });
+    } else {
+      this.binding.push({ kind: 'other', range, index: -1 });
+    }
+  }
+
+  private addGate(title: string, number: number | null, range: SourceRange, status: string | undefined): void {
+    const base = shortSlug(title, 6) || 'gate';
+    let id = base;
+    for (let n = 2; this.gateIds.has(id); n++) id = `${base}-${n}`;
+    this.gateIds.add(id);
+    const gate: Gate = { id, number, title, line: range.startLine, range, sectionId: this.currentSection()?.id ?? null };
+    if (status !== undefined) gate.status = status;
+    this.gates.push(gate);
+  }
+
+  private step(fragment: StepFragment, range: SourceRange, inlineTitle: string | null, offset: number): void {
+    const section = this.currentSection();
+    const stageContext = this.itemStage ?? this.headingStage;
+    const firstLine = fragment.command.split('\n').find((l) => l.trim().length > 0)?.trim() ?? '';
+    const title = fragment.annotations.title ?? inlineTitle ?? this.titleCandidate ?? (firstLine ? truncate(firstLine, 60) : fragment.language);
+    this.titleCandidate = null;
+    const rollback = (section?.rollback ?? false) || (stageContext?.rollback ?? false);
+    const step: Step = {
+      id: '',
+      title,
+      range,
+      language: fragment.language,
+      command: fragment.command,
+      stageId: stageContext?.stage.id ?? null,
+      sectionId: section?.id ?? null,
+      required: fragment.annotations.required ?? !rollback,
+      rollback,
+      annotations: { ...fragment.annotations, ...(fragment.annotations.secret ? { secret: [...fragment.annotations.secret] } : {}) },
+      inputs: fragment.inputs.map((i) => i.name),
+    };
+    this.pending.push({ step, fragment, headRange: this.place(fragment.headRange, offset) });
+    this.binding.push({ kind: 'step', range, index: this.pending.length - 1 });
+  }
+
+  private finishSteps(): Step[] {
+    const used = new Set<string>();
+    const names = new Set(this.pending.map((p) => p.step.annotations.name).filter((n): n is string => n !== undefined));
+    for (const p of this.pending) {
+      const name = p.step.annotations.name;
+      if (name === undefined) continue;
+      let id = name;
+      if (used.has(id)) {
+        for (let n = 2; used.has(id) || names.has(id); n++) id = `${name}-${n}`;
+        this.diagnostics.push({
+          range: p.headRange, severity: 'error', code: 'duplicate-step-name',
+          message: `Another step is already named "${name}"; this one gets the id "${id}". Give each step its own name.`,
+        });
+      }
+      used.add(id);
+      p.step.id = id;
+    }
+    for (const p of this.pending) {
+      if (p.step.id !== '') continue;
+      const firstLine = p.step.command.split('\n').find((l) => l.trim().length > 0) ?? '';
+      const base = shortSlug(p.step.title) || shortSlug(firstLine, 3) || (p.step.language === 'manual' ? 'check' : 'step');
+      const taken = (id: string): boolean => used.has(id) || names.has(id);
+      let id = base;
+      if (taken(id)) {
+        const scope = p.step.stageId ?? (p.step.sectionId ? shortSlug(p.step.sectionId.replace(/-/g, ' '), 3) : null);
+        id = scope ? `${scope}-${base}` : base;
+        for (let n = 2; taken(id); n++) id = `${base}-${n}`;
+      }
+      used.add(id);
+      p.step.id = id;
+    }
+    for (const p of this.pending) {
+      const wanted = p.step.annotations.stage;
+      if (wanted === undefined) continue;
+      const lower = wanted.toLowerCase();
+      const stage = this.stages.find((s) => s.id === lower || s.id === `stage-${lower}` || (s.number !== null && String(s.number) === lower) || s.id === slugify(wanted));
+      if (stage) p.step.stageId = stage.id;
+      else {
+        this.diagnostics.push({
+          range: p.headRange, severity: 'warning', code: 'unknown-stage',
+          message: `stage=${wanted} names no stage in this runbook (stages: ${this.stages.map((s) => s.id).join(', ') || 'none'}).`,
+        });
+      }
+    }
+    return this.pending.map((p) => p.step);
+  }
+
+  private bindTasks(steps: Step[]): void {
+    const within = (outer: SourceRange, inner: SourceRange): boolean =>
+      (inner.startLine > outer.startLine || (inner.startLine === outer.startLine && inner.startColumn >= outer.startColumn)) &&
+      (inner.startLine < outer.endLine || (inner.startLine === outer.endLine && inner.startColumn < outer.endColumn));
+    this.binding.forEach((entry, i) => {
+      if (entry.kind !== 'task') return;
+      const task = this.tasks[entry.index];
+      if (!task) return;
+      for (let j = i + 1; j < this.binding.length; j++) {
+        const next = this.binding[j];
+        if (!next) break;
+        if (within(task.range, next.range)) {
+          if (next.kind === 'task') break;
+          if (next.kind === 'step') {
+            task.stepId = steps[next.index]?.id ?? null;
+            break;
+          }
+          continue;
+        }
+        if (next.kind === 'step' && next.range.startLine - task.range.endLine <= 2) task.stepId = steps[next.index]?.id ?? null;
+        break;
+      }
+    });
+  }
+
+  private checkStageOrder(): void {
+    let highest: Stage | null = null;
+    for (const stage of this.stages) {
+      if (stage.number === null) continue;
+      if (highest && highest.number !== null && stage.number <= highest.number) {
+        const what = stage.number === highest.number ? `appears again (line ${highest.range.startLine})` : `comes after ${highest.marker} ${highest.number}`;
+        this.diagnostics.push({
+          range: { startLine: stage.range.startLine, startColumn: stage.range.startColumn, endLine: stage.range.startLine, endColumn: (this.input.lineLengths[stage.range.startLine - 1] ?? 0) + 1 },
+          severity: 'warning', code: 'stage-order',
+          message: `${stage.marker} ${stage.number} ${what}: number stages in the order they run.`,
+        });
+      }
+      if (!highest || highest.number === null || stage.number > highest.number) highest = stage;
+    }
+  }
+
+  private collectInputs(steps: Step[]): RunbookInput[] {
+    const inputs = new Map<string, RunbookInput>();
+    this.pending.forEach((p, index) => {
+      const step = steps[index];
+      if (!step) return;
+      const secretNames = new Set(p.fragment.annotations.secret ?? []);
+      for (const use of p.fragment.inputs) {
+        const secret = isSecretName(use.name) || secretNames.has(use.name) || p.fragment.allSecret;
+        const existing = inputs.get(use.name);
+        if (existing) {
+          existing.secret ||= secret;
+          if (!existing.stepIds.includes(step.id)) existing.stepIds.push(step.id);
+          continue;
+        }
+        inputs.set(use.name, { name: use.name, secret, stepIds: [step.id] });
+        const range = this.place(use.range, p.headRange.startLine - p.fragment.headRange.startLine);
+        this.diagnostics.push({
+          range, severity: 'info', code: 'input-from-environment',
+          message: `$${use.name} is not set in this runbook: it will be asked for (or read from the environment) when step "${step.id}" runs${secret ? '; as a secret it is masked in logs and reports' : ''}.`,
+        });
+      }
+    });
+    return [...inputs.values()];
+  }
+}

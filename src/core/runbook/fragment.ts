@@ -1,0 +1,268 @@
+// One chunk's mdast reduced to the facts the model needs, in document order, with positions
+// relative to the chunk (line 1 = the chunk's first line). Fragments are cached by chunk text
+// and never mutated, so the same fragment can serve any position in any later version.
+import type { Code, Html, List, ListItem, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
+import type { DiagnosticSeverity, SourceRange, StepAnnotations } from './model';
+import { parseMarkdown } from './markdown';
+import { parseAnnotations, splitInfo } from './annotations';
+import { consoleCommands, ghIssueReferences, riskyPatterns, stepInputs } from './shellScan';
+
+export const SHELL_LANGUAGES = new Set(['sh', 'bash', 'shell', 'zsh', 'console', 'shellscript', 'shell-session', 'shellsession']);
+const CONSOLE_LANGUAGES = new Set(['console', 'shell-session', 'shellsession']);
+
+export interface StepFragment {
+  language: string;
+  command: string;
+  annotations: StepAnnotations;
+  allSecret: boolean;
+  inputs: { name: string; range: SourceRange }[];
+  /** The opening fence line (or the comment), where annotation diagnostics point. */
+  headRange: SourceRange;
+}
+
+export type FragmentEvent =
+  | { kind: 'heading'; depth: number; text: string; range: SourceRange }
+  | { kind: 'paragraph'; text: string; range: SourceRange }
+  | { kind: 'item'; ordered: boolean; ordinal: number | null; listDepth: number; checked: boolean | null; text: string; range: SourceRange }
+  | { kind: 'code'; step: StepFragment | null; range: SourceRange }
+  | { kind: 'manual'; step: StepFragment; inlineTitle: string | null; range: SourceRange }
+  | { kind: 'gateRow'; title: string; status: string | undefined; range: SourceRange }
+  | { kind: 'issue'; number: number; repo: string | null; text: string; range: SourceRange }
+  | { kind: 'diagnostic'; severity: DiagnosticSeverity; code: string; message: string; range: SourceRange }
+  | { kind: 'block'; range: SourceRange };
+
+export interface Fragment {
+  events: FragmentEvent[];
+}
+
+type Positioned = { position?: { start: { line: number; column: number }; end: { line: number; column: number } } };
+
+function rangeOf(node: Positioned): SourceRange {
+  const p = node.position;
+  if (!p) return { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
+  return { startLine: p.start.line, startColumn: p.start.column, endLine: p.end.line, endColumn: p.end.column };
+}
+
+/** Visible text: text and code spans, breaks as newlines, HTML (comments) left out. */
+export function plainText(node: Nodes): string {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+      return node.value;
+    case 'break':
+      return '\n';
+    case 'html':
+      return '';
+    case 'image':
+      return node.alt ?? '';
+    default:
+      return 'children' in node ? (node.children as Nodes[]).map(plainText).join('') : '';
+  }
+}
+
+const RUNBOOK_COMMENT = /<!--\s*runbook:([\s\S]*?)-->/g;
+const ISSUE_IN_TEXT = /https?:\/\/github\.com\/([\w.-]+\/[\w.-]+)\/issues\/(\d+)\b|(?<![\w./-])([A-Za-z0-9][\w.-]*\/[\w.-]+)#(\d+)\b|(?<![\w&#/])#(\d+)\b/g;
+
+class FragmentBuilder {
+  readonly events: FragmentEvent[] = [];
+  constructor(private readonly lines: string[]) {}
+
+  /** Finds `token` on a chunk line at or after `fromColumn` (1-based); the range it covers. */
+  locate(line: number, token: string, fromColumn: number): SourceRange {
+    const raw = this.lines[line - 1] ?? '';
+    let index = raw.indexOf(token, Math.max(0, fromColumn - 1));
+    if (index < 0) index = raw.indexOf(token);
+    if (index < 0) return { startLine: line, startColumn: 1, endLine: line, endColumn: raw.length + 1 };
+    return { startLine: line, startColumn: index + 1, endLine: line, endColumn: index + 1 + token.length };
+  }
+
+  lineRange(line: number, fromColumn: number): SourceRange {
+    const raw = this.lines[line - 1] ?? '';
+    return { startLine: line, startColumn: Math.min(fromColumn, raw.length + 1), endLine: line, endColumn: raw.length + 1 };
+  }
+
+  root(root: Root): void {
+    for (const child of root.children) {
+      this.block(child, 0, true);
+      this.events.push({ kind: 'block', range: rangeOf(child) });
+    }
+  }
+
+  block(node: RootContent, listDepth: number, topLevel: boolean): void {
+    switch (node.type) {
+      case 'heading': {
+        const text = plainText(node).replace(/\s+/g, ' ').trim();
+        if (topLevel) this.events.push({ kind: 'heading', depth: node.depth, text, range: rangeOf(node) });
+        else this.events.push({ kind: 'paragraph', text, range: rangeOf(node) });
+        this.inline(node);
+        break;
+      }
+      case 'paragraph':
+        this.events.push({ kind: 'paragraph', text: plainText(node), range: rangeOf(node) });
+        this.inline(node);
+        break;
+      case 'blockquote':
+        for (const child of node.children) this.block(child, listDepth, false);
+        break;
+      case 'list':
+        this.list(node, listDepth);
+        break;
+      case 'code':
+        this.code(node);
+        break;
+      case 'html':
+        this.html(node, null);
+        break;
+      case 'table':
+        this.table(node);
+        break;
+      case 'footnoteDefinition':
+        for (const child of node.children) this.block(child, listDepth, false);
+        break;
+      default:
+        break;
+    }
+  }
+
+  list(list: List, listDepth: number): void {
+    let ordinal = list.ordered ? (list.start ?? 1) : null;
+    for (const item of list.children) {
+      this.item(item, list.ordered === true, ordinal, listDepth);
+      if (ordinal !== null) ordinal++;
+    }
+  }
+
+  item(item: ListItem, ordered: boolean, ordinal: number | null, listDepth: number): void {
+    const first = item.children[0];
+    const text = first && first.type === 'paragraph' ? plainText(first).replace(/\s*\n\s*/g, ' ').trim() : '';
+    this.events.push({ kind: 'item', ordered, ordinal, listDepth, checked: item.checked ?? null, text, range: rangeOf(item) });
+    for (const child of item.children) this.block(child, child.type === 'list' ? listDepth + 1 : listDepth, false);
+  }
+
+  inline(node: Paragraph | Nodes): void {
+    if (!('children' in node)) return;
+    for (const child of node.children as Nodes[]) {
+      if (child.type === 'text' || child.type === 'inlineCode') this.issuesInText(child.value, rangeOf(child));
+      else if (child.type === 'html') this.html(child, node.type === 'paragraph' ? plainText(node).trim() : null);
+      else if (child.type === 'link') {
+        const label = plainText(child);
+        if (!label.includes('github.com')) this.issuesInText(child.url, rangeOf(child));
+        this.inline(child);
+      } else this.inline(child);
+    }
+  }
+
+  issuesInText(value: string, at: SourceRange): void {
+    if (!value.includes('#') && !value.includes('/issues/')) return;
+    ISSUE_IN_TEXT.lastIndex = 0;
+    for (let m = ISSUE_IN_TEXT.exec(value); m; m = ISSUE_IN_TEXT.exec(value)) {
+      const number = Number(m[2] ?? m[4] ?? m[5]);
+      if (!Number.isSafeInteger(number) || number <= 0) continue;
+      const line = at.startLine + (value.slice(0, m.index).match(/\n/g)?.length ?? 0);
+      const range = this.locate(line, m[0], line === at.startLine ? at.startColumn : 1);
+      this.events.push({ kind: 'issue', number, repo: m[1] ?? m[3] ?? null, text: m[0], range });
+    }
+  }
+
+  html(node: Html, inlineTitle: string | null): void {
+    if (!node.value.includes('runbook:')) return;
+    const at = rangeOf(node);
+    RUNBOOK_COMMENT.lastIndex = 0;
+    for (let m = RUNBOOK_COMMENT.exec(node.value); m; m = RUNBOOK_COMMENT.exec(node.value)) {
+      const line = at.startLine + (node.value.slice(0, m.index).match(/\n/g)?.length ?? 0);
+      const endLine = line + (m[0].match(/\n/g)?.length ?? 0);
+      const first = this.locate(line, '<!--', line === at.startLine ? at.startColumn : 1);
+      const lastLine = this.lines[endLine - 1] ?? '';
+      const close = lastLine.indexOf('-->', endLine === line ? first.startColumn - 1 : 0);
+      const range: SourceRange = { startLine: line, startColumn: first.startColumn, endLine, endColumn: close >= 0 ? close + 4 : lastLine.length + 1 };
+      const parsed = parseAnnotations((m[1] ?? '').trim());
+      const headRange = range;
+      for (const p of parsed.problems) this.events.push({ kind: 'diagnostic', ...p, range: headRange });
+      this.events.push({
+        kind: 'manual',
+        step: { language: 'manual', command: '', annotations: parsed.annotations, allSecret: parsed.allSecret, inputs: [], headRange },
+        inlineTitle: inlineTitle && inlineTitle.length > 0 ? inlineTitle : null,
+        range,
+      });
+    }
+  }
+
+  code(node: Code): void {
+    const range = rangeOf(node);
+    const opening = this.lines[range.startLine - 1] ?? '';
+    const openText = opening.slice(range.startColumn - 1);
+    const fence = /^(`{3,}|~{3,})/.exec(openText);
+    const headRange = this.lineRange(range.startLine, range.startColumn);
+    if (!fence) {
+      this.events.push({ kind: 'code', step: null, range }); // indented code: never a step
+      return;
+    }
+    const fenceText = fence[1] ?? '```';
+    const closing = (this.lines[range.endLine - 1] ?? '').slice(0, range.endColumn - 1);
+    const closeMatch = /^[\s>]*(`+|~+)\s*$/.exec(closing);
+    const terminated = range.endLine > range.startLine && closeMatch !== null
+      && (closeMatch[1] ?? '')[0] === fenceText[0] && (closeMatch[1] ?? '').length >= fenceText.length;
+    const { language, attributes } = splitInfo(node.lang, node.meta);
+    const isStep = SHELL_LANGUAGES.has(language);
+    if (!terminated) {
+      this.events.push({
+        kind: 'diagnostic', severity: isStep ? 'error' : 'warning', code: 'unterminated-fence', range: headRange,
+        message: `The ${fenceText} fence opened here is never closed: everything after it${isStep ? ' is taken as this step\'s command' : ' is taken as code'}. Add a closing ${fenceText}.`,
+      });
+    }
+    if (!isStep) {
+      this.events.push({ kind: 'code', step: null, range });
+      return;
+    }
+    const parsed = parseAnnotations(attributes);
+    for (const p of parsed.problems) this.events.push({ kind: 'diagnostic', ...p, range: headRange });
+    let command = node.value;
+    let lineMap: number[] | null = null;
+    if (CONSOLE_LANGUAGES.has(language)) ({ command, lineMap } = consoleCommands(node.value));
+    const contentLine = (commandLine: number): number => range.startLine + 1 + (lineMap ? (lineMap[commandLine] ?? 0) : commandLine);
+    const inputs = stepInputs(command).map((use) => {
+      const line = contentLine(use.line);
+      const token = command.split('\n')[use.line]?.slice(use.column, use.column + use.length) ?? use.name;
+      return { name: use.name, range: this.locate(line, token, use.column + 1) };
+    });
+    this.events.push({
+      kind: 'code',
+      step: { language, command, annotations: parsed.annotations, allSecret: parsed.allSecret, inputs, headRange },
+      range,
+    });
+    for (const ref of ghIssueReferences(command)) {
+      const line = contentLine(ref.line);
+      const token = command.split('\n')[ref.line]?.slice(ref.column, ref.column + ref.length) ?? String(ref.number);
+      this.events.push({ kind: 'issue', number: ref.number, repo: ref.repo, text: ref.text, range: this.locate(line, token, ref.column + 1) });
+    }
+    for (const risk of riskyPatterns(command)) {
+      const line = contentLine(risk.line);
+      const token = command.split('\n')[risk.line]?.slice(risk.column, risk.column + risk.length) ?? '';
+      this.events.push({ kind: 'diagnostic', severity: 'warning', code: risk.code, message: risk.message, range: this.locate(line, token, risk.column + 1) });
+    }
+  }
+
+  table(table: Table): void {
+    const [header, ...rows] = table.children;
+    if (!header) return;
+    const headers = header.children.map((cell) => plainText(cell).trim().toLowerCase());
+    if (!/^gates?\b/.test(headers[0] ?? '')) {
+      for (const row of table.children) for (const cell of row.children) this.inline(cell);
+      return;
+    }
+    const statusColumn = headers.findIndex((h) => /^status\b/.test(h));
+    for (const row of rows) {
+      const title = plainText(row.children[0] ?? { type: 'text', value: '' }).trim();
+      if (title.length === 0) continue;
+      const statusCell = statusColumn >= 0 ? row.children[statusColumn] : undefined;
+      this.events.push({ kind: 'gateRow', title, status: statusCell ? plainText(statusCell).trim() : undefined, range: rangeOf(row) });
+      for (const cell of row.children) this.inline(cell);
+    }
+  }
+}
+
+export function buildFragment(chunkText: string): Fragment {
+  const builder = new FragmentBuilder(chunkText.split(/\r\n|\r|\n/));
+  builder.root(parseMarkdown(chunkText));
+  return { events: builder.events };
+}

@@ -1,0 +1,60 @@
+// Re-modelling on every keystroke: the document is split into chunks of top-level blocks,
+// each chunk's fragment is cached by its text, and only changed chunks are parsed again.
+// The assembly pass over all fragments is cheap; its result equals parseRunbook's.
+import type { Runbook } from './model';
+import { splitDocument } from './chunks';
+import { buildFragment, type Fragment } from './fragment';
+import { readFrontMatter } from './frontMatter';
+import { assembleRunbook, type PlacedFragment } from './assemble';
+
+export interface ModelOptions {
+  /** owner/name for bare `#123` references, e.g. from the git remote. */
+  defaultRepo?: string | null;
+}
+
+export interface RunbookModeler {
+  model(text: string, options?: ModelOptions): Runbook;
+}
+
+export function createRunbookModeler(): RunbookModeler {
+  let cache = new Map<string, Fragment>();
+  return {
+    model(text, options) {
+      try {
+        const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+        const split = splitDocument(source);
+        const next = new Map<string, Fragment>();
+        const fragments: PlacedFragment[] = split.chunks.map((chunk) => {
+          const fragment = next.get(chunk.text) ?? cache.get(chunk.text) ?? buildFragment(chunk.text);
+          next.set(chunk.text, fragment);
+          return { fragment, lineOffset: chunk.startLine - 1 };
+        });
+        cache = next;
+        return assembleRunbook({
+          fragments,
+          frontMatter: readFrontMatter(split.frontMatter),
+          lineLengths: split.lineLengths,
+          lineCount: split.lineCount,
+          defaultRepo: options?.defaultRepo ?? null,
+        });
+      } catch (error) {
+        cache = new Map();
+        return failedModel(text, error);
+      }
+    },
+  };
+}
+
+/** A bug of ours must not take the host down: an empty model that says what happened. */
+function failedModel(text: string, error: unknown): Runbook {
+  const lines = text.split(/\r\n|\r|\n/);
+  return {
+    title: '', frontMatter: {}, sections: [], stages: [], steps: [], tasks: [], gates: [], issues: [], inputs: [],
+    diagnostics: [{
+      range: { startLine: 1, startColumn: 1, endLine: 1, endColumn: (lines[0] ?? '').length + 1 },
+      severity: 'error', code: 'internal-error',
+      message: `Runbook Gate could not read this document (${error instanceof Error ? error.message : String(error)}); please report it.`,
+    }],
+    lineCount: /[\r\n]$/.test(text) ? lines.length - 1 : lines.length,
+  };
+}

@@ -1,0 +1,81 @@
+// Small text rules shared by the modeler: slugs, stage markers, gate and rollback headings.
+
+/** GitHub-style anchor slug: lower case, punctuation dropped, spaces to dashes. */
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .trim()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s+/g, '-');
+}
+
+/** A short id from free text: parentheticals dropped, at most `maxWords` words. */
+export function shortSlug(text: string, maxWords = 5): string {
+  const words = text
+    .replace(/\([^)]*\)/g, ' ')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter((w) => w.length > 0);
+  return words.slice(0, maxWords).join('-');
+}
+
+/** Leading section numbering such as "2. ", "3.1 ", "4) ". */
+const NUMBERING = /^\d+(?:\.\d+)*[.)]?\s+/;
+
+export function stripNumbering(text: string): string {
+  return text.replace(NUMBERING, '');
+}
+
+export interface StageMarker {
+  marker: string;
+  number: number | null;
+  title: string;
+}
+
+const STAGE = /^(stage|phase|step)\b\s*(\d+)?[a-z]?\+?\s*([:.)\-–—(]|$)?\s*(.*)$/i;
+
+/**
+ * "Stage 0: Gate preflight", "Phase 2 - Canary", "## 3. Step 4 (verify)".
+ * List items need a number followed by punctuation or nothing ("Step 3 of the plan" is prose);
+ * headings may also read "Phase 1 Preparation" or "Stage: Canary".
+ */
+export function parseStageMarker(text: string, isHeading: boolean): StageMarker | null {
+  const match = STAGE.exec(stripNumbering(text.trim()));
+  if (!match) return null;
+  const [, word = '', digits, punct, rest = ''] = match;
+  const marker = word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+  if (digits === undefined) {
+    // "Step-by-step" and "Stage directions" are not stages.
+    if (marker === 'Step' || !isHeading || punct !== ':') return null;
+  } else if (!isHeading && punct === undefined && rest.length > 0) {
+    return null;
+  }
+  let title = rest.trim();
+  if (punct === '(') title = title.replace(/\)\s*$/, '');
+  title = title.replace(/^[:\-–—]\s*/, '').trim();
+  return { marker, number: digits === undefined ? null : Number(digits), title };
+}
+
+/** A heading that names gates: "KPI and SLO Gates", "Release gate", "SLOs" (not "Per Gate Execution"). */
+export function namesGates(heading: string): boolean {
+  const text = stripNumbering(heading).trim();
+  if (/\b(gates|kpis?|slos?|slis?)\b/i.test(text)) return true;
+  return /^gate\b/i.test(text) || /\bgate$/i.test(text.replace(/[^\p{L}\p{N}]+$/u, ''));
+}
+
+export function isRollbackTitle(text: string): boolean {
+  return /\broll[- ]?back\b/i.test(text);
+}
+
+/** The last non-empty line of a text block, trailing colon dropped: the title for what follows. */
+export function titleLine(text: string): string {
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+  const last = lines[lines.length - 1] ?? '';
+  return last.replace(/\s*:\s*$/, '').trim();
+}
+
+export function truncate(text: string, max = 80): string {
+  return text.length <= max ? text : text.slice(0, max - 1).trimEnd() + '…';
+}
