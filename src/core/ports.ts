@@ -37,7 +37,8 @@ export interface ProcessRunner {
 export interface LogWriter {
   /** Path relative to the run directory. */
   readonly relativePath: string;
-  append(chunk: Uint8Array | string): Promise<void>;
+  /** Returns a promise only when the caller should wait for it (back-pressure). */
+  append(chunk: Uint8Array | string): Promise<void> | void;
   /** Flushes and closes; returns the SHA-256 (hex) of everything written. */
   close(): Promise<string>;
 }

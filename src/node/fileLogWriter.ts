@@ -16,10 +16,13 @@ export async function openLogWriter(absolutePath: string, relativePath: string):
   let closed: Promise<string> | null = null;
   return {
     relativePath,
-    async append(chunk) {
+    append(chunk) {
       if (failure) throw failure;
-      hash.update(chunk);
-      if (!stream.write(chunk)) await once(stream, 'drain');
+      // Encode once: the same bytes feed the hash and the file.
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      hash.update(bytes);
+      // Wait only when the stream's buffer is full (the caller then pauses the process).
+      return stream.write(bytes) ? undefined : once(stream, 'drain').then(() => undefined);
     },
     close() {
       closed ??= new Promise<string>((resolve, reject) => {

@@ -4,6 +4,7 @@
 import type { LogWriter, OutputStream } from '../ports';
 import { createExpectMatcher, type ExpectMatcher } from './expectMatcher';
 import { OutputTail } from './outputTail';
+import { Utf8Stream } from './utf8Stream';
 import type { SecretMasker, StreamMasker } from './secretMasker';
 
 const STREAM_TAIL = 16 * 1024;
@@ -19,7 +20,7 @@ export interface StepOutputResult {
 }
 
 interface StreamState {
-  decoder: TextDecoder;
+  decoder: Utf8Stream;
   masker: StreamMasker;
   tail: OutputTail;
 }
@@ -37,7 +38,7 @@ export class StepOutput {
     expect: string | undefined,
   ) {
     const state = (): StreamState => ({
-      decoder: new TextDecoder('utf-8'),
+      decoder: new Utf8Stream(),
       masker: masker.stream(),
       tail: new OutputTail(STREAM_TAIL),
     });
@@ -48,7 +49,7 @@ export class StepOutput {
   /** Handles one raw chunk; the returned promise (if any) is back-pressure from the log. */
   handle(chunk: Uint8Array, stream: OutputStream): Promise<void> | void {
     const state = this.streams[stream];
-    const text = state.masker.push(state.decoder.decode(chunk, { stream: true }));
+    const text = state.masker.push(state.decoder.decode(chunk));
     this.deliver(text, stream);
     return this.write(this.masker.active ? text : chunk);
   }
@@ -57,7 +58,7 @@ export class StepOutput {
   async finish(): Promise<StepOutputResult> {
     for (const stream of ['stdout', 'stderr'] as const) {
       const state = this.streams[stream];
-      const text = state.masker.push(state.decoder.decode()) + state.masker.flush();
+      const text = state.masker.push(state.decoder.end()) + state.masker.flush();
       this.deliver(text, stream);
       if (this.masker.active) await this.write(text);
     }
@@ -89,8 +90,13 @@ export class StepOutput {
 
   private write(data: Uint8Array | string): Promise<void> | void {
     if (!this.log || data.length === 0 || this.logError) return;
-    return this.log.append(data).catch((error: unknown) => {
-      this.logError = String((error as Error).message ?? error);
-    });
+    const fail = (error: unknown) => {
+      this.logError ??= String((error as Error).message ?? error);
+    };
+    try {
+      return this.log.append(data)?.catch(fail);
+    } catch (error) {
+      fail(error);
+    }
   }
 }
