@@ -45,7 +45,7 @@ export function splitInfo(lang: string | null | undefined, meta: string | null |
   return { language, attributes };
 }
 
-const TOKEN = /\s*,?\s*([A-Za-z_][\w.-]*)(?:\s*[=:]\s*("(?:[^"\\]|\\.)*"|'[^']*'|[^\s"',}]+))?/y;
+const TOKEN = /\s*,?\s*([A-Za-z_][\w.-]*)(?:\s*[=:]\s*("(?:[^"\\]|\\.)*"|'[^']*'|\/(?:[^/\\\n]|\\.)+\/[a-z]*(?=[\s,}]|$)|[^\s"',}]+))?/y;
 
 function parseAttributeTokens(text: string): { entries: [string, RawValue][]; error: string | null } {
   const entries: [string, RawValue][] = [];

@@ -29,7 +29,7 @@ interface PendingStep {
   headRange: SourceRange;
 }
 
-type BindingKind = 'task' | 'step' | 'other';
+type BindingKind = 'task' | 'step' | 'manual' | 'other';
 
 export function assembleRunbook(input: AssembleInput): Runbook {
   return new Assembler(input).run();
@@ -177,7 +177,8 @@ class Assembler {
     const parent = this.currentSection();
     const section: Section = {
       id: this.uniqueSlug(text), title: text, depth, range: { ...range }, parentId: parent?.id ?? null,
-      rollback: isRollbackTitle(text) || (parent?.rollback ?? false),
+      // The document title ("Deploy and Rollback") does not make every step a rollback step.
+      rollback: (depth > 1 && isRollbackTitle(text)) || (parent?.rollback ?? false),
     };
     this.sections.push(section);
     this.sectionStack.push({ section, depth });
@@ -238,7 +239,8 @@ class Assembler {
     const section = this.currentSection();
     const stageContext = this.itemStage ?? this.headingStage;
     const firstLine = fragment.command.split('\n').find((l) => l.trim().length > 0)?.trim() ?? '';
-    const title = fragment.annotations.title ?? inlineTitle ?? this.titleCandidate ?? (firstLine ? truncate(firstLine, 60) : fragment.language);
+    const fallback = fragment.language === 'manual' ? (fragment.annotations.name ?? 'Manual check') : truncate(firstLine, 60);
+    const title = fragment.annotations.title ?? inlineTitle ?? this.titleCandidate ?? fallback;
     this.titleCandidate = null;
     const rollback = (section?.rollback ?? false) || (stageContext?.rollback ?? false);
     const step: Step = {
@@ -255,7 +257,7 @@ class Assembler {
       inputs: fragment.inputs.map((i) => i.name),
     };
     this.pending.push({ step, fragment, headRange: this.place(fragment.headRange, offset) });
-    this.binding.push({ kind: 'step', range, index: this.pending.length - 1 });
+    this.binding.push({ kind: fragment.language === 'manual' ? 'manual' : 'step', range, index: this.pending.length - 1 });
   }
 
   private finishSteps(): Step[] {
@@ -318,7 +320,7 @@ class Assembler {
         if (!next) break;
         if (within(task.range, next.range)) {
           if (next.kind === 'task') break;
-          if (next.kind === 'step') {
+          if (next.kind === 'step' || next.kind === 'manual') {
             task.stepId = steps[next.index]?.id ?? null;
             break;
           }

@@ -106,7 +106,7 @@ export function splitDocument(text: string): SplitDocument {
   let html: RegExp | null = null;
   let inList = false;
   let previousBlank = true;
-  const lineCount = text.endsWith('\n') || text.endsWith('\r') ? lines.length - 1 : lines.length;
+  const lineCount = text.length === 0 ? 0 : text.endsWith('\n') || text.endsWith('\r') ? lines.length - 1 : lines.length;
   const cut = (at: number): void => {
     if (at > chunkStart) {
       chunks.push({ startLine: chunkStart + 1, lineCount: at - chunkStart, text: text.slice(starts[chunkStart] ?? text.length, starts[at] ?? text.length) });

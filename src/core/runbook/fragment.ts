@@ -61,7 +61,7 @@ export function plainText(node: Nodes): string {
 }
 
 const RUNBOOK_COMMENT = /<!--\s*runbook:([\s\S]*?)-->/g;
-const ISSUE_IN_TEXT = /https?:\/\/github\.com\/([\w.-]+\/[\w.-]+)\/issues\/(\d+)\b|(?<![\w./-])([A-Za-z0-9][\w.-]*\/[\w.-]+)#(\d+)\b|(?<![\w&#/])#(\d+)\b/g;
+const ISSUE_IN_TEXT = /(?:https?:\/\/)?(?:www\.)?github\.com\/([\w.-]+\/[\w.-]+)\/issues\/(\d+)\b|(?<![\w./-])([A-Za-z0-9][\w.-]*\/[\w.-]+)#(\d+)\b|(?<![\w&#/])#(\d+)\b/g;
 
 class FragmentBuilder {
   readonly events: FragmentEvent[] = [];
@@ -218,7 +218,17 @@ class FragmentBuilder {
     for (const p of parsed.problems) this.events.push({ kind: 'diagnostic', ...p, range: headRange });
     let command = node.value;
     let lineMap: number[] | null = null;
-    if (CONSOLE_LANGUAGES.has(language)) ({ command, lineMap } = consoleCommands(node.value));
+    if (CONSOLE_LANGUAGES.has(language)) {
+      ({ command, lineMap } = consoleCommands(node.value));
+      if (command.trim().length === 0) {
+        this.events.push({
+          kind: 'diagnostic', severity: 'info', code: 'console-without-prompt', range: headRange,
+          message: 'This console block has no "$ " prompt lines, so it has nothing to run and is not a step.',
+        });
+        this.events.push({ kind: 'code', step: null, range });
+        return;
+      }
+    }
     const contentLine = (commandLine: number): number => range.startLine + 1 + (lineMap ? (lineMap[commandLine] ?? 0) : commandLine);
     const inputs = stepInputs(command).map((use) => {
       const line = contentLine(use.line);

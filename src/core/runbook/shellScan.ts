@@ -181,8 +181,9 @@ export function stepInputs(command: string, extraProvided: ReadonlySet<string> =
   return result;
 }
 
+/** The issue's list, plus PASSWD and a `PAT` word (personal access token: VSCE_PAT). */
 export function isSecretName(name: string): boolean {
-  return /TOKEN|SECRET|PASSWORD|KEY|CREDENTIAL/i.test(name);
+  return /TOKEN|SECRET|PASSWORD|PASSWD|KEY|CREDENTIAL/i.test(name) || /(?:^|_)PAT(?:_|$)/i.test(name);
 }
 
 export interface CommandIssue extends Located {

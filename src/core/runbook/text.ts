@@ -10,7 +10,9 @@ export function slugify(text: string): string {
 }
 
 /** A short id from free text: parentheticals dropped, at most `maxWords` words. */
-export function shortSlug(text: string, maxWords = 5): string {
+const STOP_WORDS = new Set(['a', 'an', 'the', 'of', 'to', 'into', 'in', 'on', 'and', 'or', 'for', 'with', 'at', 'by', 'from', 'is', 'are', 'be']);
+
+export function shortSlug(text: string, maxWords = 4): string {
   const words = text
     .replace(/\([^)]*\)/g, ' ')
     .toLowerCase()
@@ -18,7 +20,8 @@ export function shortSlug(text: string, maxWords = 5): string {
     .trim()
     .split(' ')
     .filter((w) => w.length > 0);
-  return words.slice(0, maxWords).join('-');
+  const meaningful = words.filter((w) => !STOP_WORDS.has(w));
+  return (meaningful.length > 0 ? meaningful : words).slice(0, maxWords).join('-');
 }
 
 /** Leading section numbering such as "2. ", "3.1 ", "4) ". */
@@ -53,7 +56,8 @@ export function parseStageMarker(text: string, isHeading: boolean): StageMarker 
     return null;
   }
   let title = rest.trim();
-  if (punct === '(') title = title.replace(/\)\s*$/, '');
+  // "Stage 0 (gate preflight): PASS": the parenthesis is the title, the rest a status.
+  if (punct === '(') title = title.includes(')') ? title.slice(0, title.indexOf(')')) : title;
   title = title.replace(/^[:\-–—]\s*/, '').trim();
   return { marker, number: digits === undefined ? null : Number(digits), title };
 }
@@ -65,15 +69,17 @@ export function namesGates(heading: string): boolean {
   return /^gate\b/i.test(text) || /\bgate$/i.test(text.replace(/[^\p{L}\p{N}]+$/u, ''));
 }
 
+/** "Rollback", "5. Rollback Procedure", "Roll back the database", "Emergency rollback". */
 export function isRollbackTitle(text: string): boolean {
-  return /\broll[- ]?back\b/i.test(text);
+  const words = stripNumbering(text).trim().replace(/[^\p{L}\p{N}]+$/u, '');
+  return /^(?:roll[- ]?back|rolling back)\b/i.test(words) || /\broll[- ]?back$/i.test(words);
 }
 
 /** The last non-empty line of a text block, trailing colon dropped: the title for what follows. */
 export function titleLine(text: string): string {
   const lines = text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
   const last = lines[lines.length - 1] ?? '';
-  return last.replace(/\s*:\s*$/, '').trim();
+  return last.replace(/\s+/g, ' ').replace(/\s*:\s*$/, '').trim();
 }
 
 export function truncate(text: string, max = 80): string {
