@@ -69,16 +69,16 @@ function firstBadItem(group: GroupResult): StepEvidence | undefined {
   return group.items.find((i) => required.has(i.stepId) && i.status !== 'passed');
 }
 
-function groupReason(group: GroupResult): GateReason {
+function groupReason(group: GroupResult, runbookPath: string): GateReason {
   const item = firstBadItem(group);
   const outcome = item ? (item.status === 'pending' ? 'not run' : item.outcome || item.status) : '';
   const detail = (escape: (text: string) => string) => (item ? `: ${summariseCommand(item.command)} ${escape(outcome)}` : '');
   return {
     subject: group.label,
     message: `${group.label} is ${group.verdict}${detail((t) => t)}`,
-    remediation: remediationFor(group, item, (t) => t),
+    remediation: remediationFor(group, item, (t) => t, runbookPath),
     messageMarkdown: `${group.label} is ${group.verdict}${detail(plainText)}`,
-    remediationMarkdown: remediationFor(group, item, plainText),
+    remediationMarkdown: remediationFor(group, item, plainText, runbookPath),
   };
 }
 
@@ -138,7 +138,7 @@ export function decideGate(
   }
   for (const group of groups) {
     if (group.verdict === 'PASS') passed.push(`${group.label} passed`);
-    else reasons.push(groupReason(group));
+    else reasons.push(groupReason(group, record.runbookPath));
   }
   const dependencyStatus = dependencyStatusOf(dependencies);
   if (dependencyStatus === 'green') passed.push(`Dependency gate is green (${dependencies.map((d) => issueLabel(d.reference)).join(', ')} closed)`);

@@ -59,18 +59,19 @@ test('run one passing stage: Go (exit 0), --json prints the run record', () => {
 test('exit 2 with a one-line reason on stderr', () => {
   const cases: Array<[string[], RegExp]> = [
     [['run', 'examples/release-checklist.md', '--bogus'], /^runbook-gate: unknown option --bogus$/m],
-    [['run', 'missing.md'], /^runbook-gate: runbook not found: missing\.md$/],
-    [['run', 'examples/release-checklist.md', '--stage', '9'], /^runbook-gate: unknown stage id: 9 \(stages: 0, 1, 2, 3\)$/],
-    [['run', 'examples/release-checklist.md', '--step', 'nope'], /^runbook-gate: unknown step id: nope/],
-    [['run', 'examples/release-checklist.md', '--report', '/tmp/outside.md'], /^runbook-gate: report path is outside the workspace .*: \/tmp\/outside\.md$/],
-    [['run', 'examples/release-checklist.md', '--out', '../elsewhere'], /^runbook-gate: --out is outside the workspace/],
-    [['run', 'examples/release-checklist.md', '--env-file', 'nope.env'], /^runbook-gate: env file not found: nope\.env$/],
-    [['report', 'no-such-run'], /^runbook-gate: run directory not found: no-such-run$/],
+    [['run', 'missing.md'], /^runbook-gate: runbook not found: missing\.md$/m],
+    [['run', 'examples/release-checklist.md', '--stage', '9'], /^runbook-gate: unknown stage id: 9 \(stages: 0, 1, 2, 3\)$/m],
+    [['run', 'examples/release-checklist.md', '--step', 'nope'], /^runbook-gate: unknown step id: nope/m],
+    [['run', 'examples/release-checklist.md', '--report', '/tmp/outside.md'], /^runbook-gate: report path is outside the workspace .*: \/tmp\/outside\.md$/m],
+    [['run', 'examples/release-checklist.md', '--out', '../elsewhere'], /^runbook-gate: --out is outside the workspace/m],
+    [['report', 'no-such-run'], /^runbook-gate: run directory not found: no-such-run$/m],
   ];
   for (const [args, stderrLine] of cases) {
     const { code, stderr } = runCli(args, ws.root);
     assert.equal(code, 2, `${args.join(' ')}: ${stderr}`);
     assert.match(stderr, stderrLine, args.join(' '));
+    // One line of reason (a usage error adds one line pointing at --help).
+    assert.ok(stderr.trimEnd().split('\n').length <= 2, stderr);
   }
   assert.equal(existsSync('/tmp/outside.md'), false);
 });

@@ -4,15 +4,17 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const mainTs = join(repoRoot, 'src/cli/main.ts');
+// tsx by absolute URL: the child's cwd is a scratch folder with no node_modules.
+export const tsxLoader = pathToFileURL(join(repoRoot, 'node_modules/tsx/dist/loader.mjs')).href;
 
 export interface CliResult { code: number | null; stdout: string; stderr: string }
 
 export function runCli(args: string[], cwd: string, env: Record<string, string> = {}): CliResult {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', mainTs, ...args], {
+  const result = spawnSync(process.execPath, ['--import', tsxLoader, mainTs, ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, GITHUB_TOKEN: '', ...env },

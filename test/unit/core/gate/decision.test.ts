@@ -13,7 +13,7 @@ test('seed 000: Stage 2 blocked -> No-Go with the reason and a remediation', () 
   assert.deepEqual(decision.reasons.map((r) => r.message), [
     'Stage 2 (External canary) is BLOCKED: `apps/runtime/deploy/khala/check-nonprod-health.sh` exit 1: Cannot find service [oa-khala-backend-nonprod]',
   ]);
-  assert.match(decision.reasons[0]?.remediation ?? '', /re-run `runbook-gate run RUNBOOK.md --stage 2` once the environment/);
+  assert.match(decision.reasons[0]?.remediation ?? '', /re-run `runbook-gate run docs\/sync\/RUNBOOK.md --stage 2` once the environment/);
   assert.deepEqual(decision.passed, [
     'Stage 0 (Gate preflight) passed',
     'Stage 1 (Internal canary readiness check) passed',
@@ -70,7 +70,7 @@ test('NOT RUN stage (interrupted) -> No-Go', () => {
   const decision = decideGate(book, record([evidence(a, 'interrupted', 'interrupted')]), [], { strict: false });
   assert.equal(decision.decision, 'No-Go');
   assert.match(decision.reasons[0]?.message ?? '', /Stage 0 \(Preflight\) is NOT RUN/);
-  assert.match(decision.reasons[0]?.remediation ?? '', /was interrupted/);
+  assert.match(decision.reasons[0]?.remediation ?? '', /`sleep 100` was cancelled before it finished; re-run `runbook-gate run docs\/sync\/RUNBOOK.md --stage 0`/);
 });
 
 test('empty scope is No-Go', () => {
