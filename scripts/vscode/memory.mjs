@@ -1,5 +1,6 @@
-// Samples the resident memory of this process and all its descendants (code-server, its
-// extension hosts, Chromium) once a second, to report the peak of a harness run.
+// Samples the memory of this process and all its descendants (code-server, its extension
+// hosts, Chromium) once a second, to report the peak of a harness run. Uses PSS (shared pages
+// split between the processes sharing them), so Chromium's many processes are not overcounted.
 import { readdirSync, readFileSync } from 'node:fs';
 
 function processTable() {
@@ -16,7 +17,16 @@ function processTable() {
   return table;
 }
 
-export function treeRssBytes(rootPid = process.pid) {
+function pssBytes(pid) {
+  try {
+    const match = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+export function treeMemoryBytes(rootPid = process.pid) {
   const table = processTable();
   const children = new Map();
   for (const entry of table) {
@@ -27,7 +37,7 @@ export function treeRssBytes(rootPid = process.pid) {
   const stack = table.filter((entry) => entry.pid === rootPid);
   while (stack.length > 0) {
     const entry = stack.pop();
-    total += entry.rssPages * 4096;
+    total += pssBytes(entry.pid) ?? entry.rssPages * 4096;
     stack.push(...(children.get(entry.pid) ?? []));
   }
   return total;
@@ -35,7 +45,7 @@ export function treeRssBytes(rootPid = process.pid) {
 
 export function startMemorySampler(intervalMs = 1000) {
   let peak = 0;
-  const sample = () => { peak = Math.max(peak, treeRssBytes()); };
+  const sample = () => { peak = Math.max(peak, treeMemoryBytes()); };
   const timer = setInterval(sample, intervalMs);
   timer.unref();
   return {

@@ -72,7 +72,7 @@ async function main() {
   const passed = results.reduce((sum, result) => sum + result.passed, 0);
   const failed = results.reduce((sum, result) => sum + result.failed, 0);
   const exitCode = results.some((result) => result.exitCode !== 0) ? 1 : 0;
-  console.log(`\n[harness] ${((Date.now() - started) / 1000).toFixed(1)} s, peak memory ${(peak / 2 ** 20).toFixed(0)} MiB (harness, code-server, extension hosts, Chromium)`);
+  console.log(`\n[harness] ${((Date.now() - started) / 1000).toFixed(1)} s, peak memory (PSS) ${(peak / 2 ** 20).toFixed(0)} MiB (harness, code-server, extension hosts, Chromium)`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(exitCode);
 }

@@ -8,5 +8,6 @@ export function run(): Promise<void> {
     await import('./runStep.test');
     await import('./runStage.test');
     await import('./generateReport.test');
+    await import('./example.test');
   });
 }
