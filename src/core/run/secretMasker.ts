@@ -1,6 +1,7 @@
 // Replaces secret values (and their base64, base64url and URL-encoded forms) with ***.
 // Streaming: a value split across chunks is still caught, because each stream holds back
-// the last (longest pattern - 1) characters until more text or the end arrives.
+// an ending that could be the start of a secret (at most longest pattern - 1 characters)
+// until more text or the end arrives.
 
 export const MASK = '***';
 /** Shorter values are not masked: masking "a" or "yes" would shred every log. */
@@ -98,9 +99,23 @@ export interface StreamMasker {
   flush(): string;
 }
 
+/**
+ * Length of the longest end of `text` that could still grow into a pattern: only that much
+ * must wait for the next chunk (usually nothing, so lines are not held back needlessly).
+ */
+function pendingSuffix(patterns: readonly string[], firstChars: ReadonlySet<string>, longest: number, text: string): number {
+  for (let i = Math.max(0, text.length - longest + 1); i < text.length; i++) {
+    if (!firstChars.has(text[i]!)) continue;
+    const suffix = text.slice(i);
+    if (patterns.some((p) => p.length > suffix.length && p.startsWith(suffix))) return suffix.length;
+  }
+  return 0;
+}
+
 export function createSecretMasker(values: readonly string[]): SecretMasker {
   const patterns = secretPatterns(values);
-  const hold = patterns.reduce((max, p) => Math.max(max, p.length), 0) - 1;
+  const longest = patterns.reduce((max, p) => Math.max(max, p.length), 0);
+  const firstChars = new Set(patterns.map((p) => p[0]!));
   const active = patterns.length > 0;
   return {
     active,
@@ -113,11 +128,7 @@ export function createSecretMasker(values: readonly string[]): SecretMasker {
         push(text) {
           if (!active) return text;
           const buffer = held + text;
-          const limit = buffer.length - hold;
-          if (limit <= 0) {
-            held = buffer;
-            return '';
-          }
+          const limit = buffer.length - pendingSuffix(patterns, firstChars, longest, buffer);
           const { out, end } = maskPrefix(patterns, buffer, limit);
           held = buffer.slice(end);
           return out;

@@ -1,0 +1,60 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadRunRecord } from '../../../src/node/loadRunRecord';
+import { groupMembers, sleep, tempWorkspace } from './processHelpers';
+
+const workspace = tempWorkspace();
+test.after(() => rmSync(workspace, { recursive: true, force: true }));
+
+test('a run killed with SIGKILL mid-step reloads with the step interrupted and its partial log', async () => {
+  const pidFile = join(workspace, 'step.pid');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/unit/node/crashRunChild.ts', workspace, pidFile], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  let pgid = 0;
+  try {
+    const deadline = Date.now() + 20_000;
+    while (!existsSync(pidFile) || readFileSync(pidFile, 'utf8').trim() === '') {
+      assert.ok(Date.now() < deadline, 'the child run never reached the step');
+      await sleep(25);
+    }
+    pgid = Number(readFileSync(pidFile, 'utf8').trim());
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+  } finally {
+    child.kill('SIGKILL');
+    // The step's process group outlives a SIGKILLed runner; end it here.
+    if (pgid > 0) try { process.kill(-pgid, 'SIGKILL'); } catch { /* gone */ }
+  }
+  while (pgid > 0 && groupMembers(pgid).length > 0) await sleep(25);
+
+  const runDir = stdout.trim().split('\n')[0]!;
+  const before = JSON.parse(readFileSync(join(runDir, 'run.json'), 'utf8'));
+  assert.equal(before.steps[1].status, 'running');
+
+  const record = await loadRunRecord(runDir);
+  const [first, partial] = record.steps;
+  assert.equal(first!.status, 'passed');
+  assert.equal(partial!.status, 'interrupted');
+  assert.equal(partial!.outcome, 'interrupted: the run ended while this step was running');
+  assert.equal(partial!.logPath, 'logs/partial.log');
+  const log = readFileSync(join(runDir, partial!.logPath!));
+  assert.equal(log.toString(), 'partial output before the crash\n');
+  assert.equal(partial!.logSha256, createHash('sha256').update(log).digest('hex'));
+  const rewritten = JSON.parse(readFileSync(join(runDir, 'run.json'), 'utf8'));
+  assert.equal(rewritten.steps[1].status, 'interrupted');
+});
+
+test('a directory without a readable run.json is an error a user can act on', async () => {
+  const dir = join(workspace, 'empty-run');
+  mkdirSync(dir);
+  await assert.rejects(loadRunRecord(dir), /not a run directory \(cannot read .*run\.json\)/);
+  writeFileSync(join(dir, 'run.json'), '{"version": 7}');
+  await assert.rejects(loadRunRecord(dir), /unsupported run\.json/);
+});
