@@ -47,11 +47,11 @@ async function main() {
     // The CodeLens appears once the extension has activated and modelled the runbook.
     const runStep = page.locator('.codelens-decoration a', { hasText: 'Run step' });
     await runStep.first().waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(1500); // lenses re-render once the model settles
     const lensCount = await runStep.count();
     console.log(`[screenshot] ${lensCount} "Run step" lenses`);
     const lens = runStep.nth(Math.min(stepIndex, lensCount - 1));
-    await lens.scrollIntoViewIfNeeded();
-    await lens.click();
+    await lens.click(); // re-resolves the locator if the lens was re-rendered
 
     // Wait for the step's result in a lens (passed or failed) and for the panel to show it.
     await page.locator('.codelens-decoration', { hasText: /passed|failed/ }).first().waitFor({ timeout: 120_000 });
