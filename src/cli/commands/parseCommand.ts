@@ -26,7 +26,8 @@ export function summariseRunbook(runbook: Runbook, path: string): string {
   lines.push(`${runbook.stages.length} stages, ${runbook.steps.length} steps, ${runbook.tasks.length} tasks, ${runbook.gates.length} gates, ${runbook.issues.length} issue references, ${runbook.inputs.length} inputs`);
   for (const stage of runbook.stages) lines.push(`  ${stage.id}: ${stage.marker} ${stage.number ?? ''} ${stage.title}`.replace(/\s+/g, ' ').replace(/^ /, '  '));
   for (const step of runbook.steps) {
-    const flags = [step.required ? 'required' : 'optional', step.rollback ? 'rollback' : '', step.stageId ?? step.sectionId ?? ''].filter(Boolean).join(', ');
+    const place = step.stageId ?? (step.sectionId ? `section ${step.sectionId}` : '');
+    const flags = [step.required ? 'required' : 'optional', step.rollback ? 'rollback' : '', place].filter(Boolean).join(', ');
     lines.push(`  step ${step.id} (lines ${step.range.startLine}-${step.range.endLine}, ${step.language}; ${flags})`);
   }
   for (const input of runbook.inputs) lines.push(`  input ${input.name}${input.secret ? ' (secret)' : ''}`);

@@ -3,6 +3,7 @@
 // Commands") still gets "stage or section results".
 import type { Runbook, Step } from '../runbook/model';
 import type { RunRecord, StepEvidence } from '../run/model';
+import { selectSteps } from '../run/selectSteps';
 
 export type StageVerdict = 'PASS' | 'FAIL' | 'BLOCKED' | 'NOT RUN';
 
@@ -35,25 +36,13 @@ export function verdictOf(items: readonly StepEvidence[], strict: boolean): Stag
   return required.every((item) => item.status === 'passed') ? 'PASS' : 'NOT RUN';
 }
 
-/** Does a `--stage` argument name this stage? Accepts "0", "stage-0" or the stage id. */
-export function stageMatches(stage: { id: string; number: number | null }, wanted: string): boolean {
-  const w = wanted.trim().toLowerCase();
-  if (stage.id.toLowerCase() === w) return true;
-  if (stage.number === null) return false;
-  return w === String(stage.number) || w === `stage-${stage.number}`;
-}
-
-/** Steps the run asked for, by the record's scope (run-all skips rollback and excluded steps). */
-export function stepInScope(step: Step, runbook: Runbook, record: RunRecord, evidence: StepEvidence | undefined): boolean {
-  if (evidence && (evidence.status !== 'pending' || evidence.selected === true)) return true;
-  const { scope } = record;
-  if (scope.stepIds.includes(step.id)) return true;
-  if (step.stageId !== null && scope.stageIds.length > 0) {
-    const stage = runbook.stages.find((s) => s.id === step.stageId);
-    if (stage && scope.stageIds.some((wanted) => stageMatches(stage, wanted))) return !step.rollback;
+/** Steps the run asked for (the session's selection rules) or touched. */
+function stepsInScope(runbook: Runbook, record: RunRecord): Set<string> {
+  const ids = new Set(selectSteps(runbook, record.scope).map((step) => step.id));
+  for (const evidence of record.steps) {
+    if (evidence.status !== 'pending' || evidence.selected === true) ids.add(evidence.stepId);
   }
-  if (scope.all) return !step.rollback && step.annotations.excludeFromRunAll !== true;
-  return false;
+  return ids;
 }
 
 function groupKey(step: Step): { kind: GroupResult['kind']; id: string } {
@@ -87,9 +76,10 @@ export function groupResults(runbook: Runbook, record: RunRecord, strict: boolea
   const evidenceById = new Map(record.steps.map((e) => [e.stepId, e]));
   const groups = new Map<string, { kind: GroupResult['kind']; id: string; items: StepEvidence[]; firstLine: number }>();
   const known = new Set(runbook.steps.map((s) => s.id));
+  const inScope = stepsInScope(runbook, record);
   for (const step of runbook.steps) {
     const evidence = evidenceById.get(step.id);
-    if (!stepInScope(step, runbook, record, evidence)) continue;
+    if (!inScope.has(step.id)) continue;
     const key = groupKey({ ...step, stageId: evidence?.stageId ?? step.stageId });
     const mapKey = `${key.kind}:${key.id}`;
     const group = groups.get(mapKey) ?? { ...key, items: [], firstLine: step.range.startLine };

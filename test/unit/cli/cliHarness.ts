@@ -1,7 +1,7 @@
 // Runs the real CLI (src/cli/main.ts through tsx) as a child process in a scratch git
 // workspace, so tests see exit codes, stdout and stderr exactly as a user would.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,12 +23,11 @@ export function runCli(args: string[], cwd: string, env: Record<string, string> 
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A scratch git workspace holding a copy of the example runbook under examples/. */
+/** A scratch git workspace holding a copy of examples/ and of seed 001. */
 export function scratchWorkspace(): { root: string; cleanup(): void } {
   const root = mkdtempSync(join(tmpdir(), 'runbook-gate-cli-'));
   spawnSync('git', ['init', '-q'], { cwd: root });
-  mkdirSync(join(root, 'examples'));
-  cpSync(join(repoRoot, 'examples/release-checklist.md'), join(root, 'examples/release-checklist.md'));
+  cpSync(join(repoRoot, 'examples'), join(root, 'examples'), { recursive: true });
   cpSync(join(repoRoot, 'test/unit/cli/fixtures/seed-001-runbook.md'), join(root, 'seed-001.md'));
   return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }

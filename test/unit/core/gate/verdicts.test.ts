@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { groupResults, stageMatches, verdictOf } from '../../../../src/core/gate/verdicts';
+import { groupResults, verdictOf } from '../../../../src/core/gate/verdicts';
 import type { StepStatus } from '../../../../src/core/run/model';
-import { evidence, record, runbook, section, seed000, stage, step } from './fixtures';
+import { evidence, record, runbook, section, seed000, step } from './fixtures';
 
 const s = step('a', 'true', 1, 'stage-0');
 const item = (status: StepStatus, required = true) => evidence({ ...s, id: `${status}-${required}`, required }, status, status);
@@ -37,15 +37,6 @@ test('verdictOf: strict makes optional items required', () => {
   assert.equal(verdictOf([item('passed'), item('failed', false)], true), 'FAIL');
   assert.equal(verdictOf([item('passed'), item('blocked', false)], true), 'BLOCKED');
   assert.equal(verdictOf([item('passed'), item('skipped', false)], true), 'NOT RUN');
-});
-
-test('stageMatches accepts the number, stage-N and the id', () => {
-  const st = stage(0, 'Preflight', 3);
-  assert.equal(stageMatches(st, '0'), true);
-  assert.equal(stageMatches(st, 'stage-0'), true);
-  assert.equal(stageMatches(st, 'Stage-0'), true);
-  assert.equal(stageMatches(st, '1'), false);
-  assert.equal(stageMatches({ id: 'deploy', number: null }, 'deploy'), true);
 });
 
 test('groupResults: seed 000 -> stages in order, rollback left out of run-all', () => {
@@ -87,4 +78,13 @@ test('groupResults: a step the session marked selected is in scope even while pe
   const { book, steps } = seed000();
   const run = record([evidence(steps.s1, 'pending', '', { selected: true })], { scope: { all: false, stageIds: [], stepIds: [] } });
   assert.deepEqual(groupResults(book, run, false).map((g) => [g.id, g.verdict]), [['stage-1', 'NOT RUN']]);
+});
+
+test('groupResults: run-all leaves out destructive and excluded steps that never ran', () => {
+  const { book, run, steps } = seed000();
+  const danger = step('drop-db', 'dropdb prod', 42, 'stage-2', { annotations: { destructive: true } });
+  const excluded = step('manual-hold', 'sleep 3600', 44, 'stage-2', { annotations: { excludeFromRunAll: true } });
+  const withExtras = { ...book, steps: [...book.steps, danger, excluded] };
+  const groups = groupResults(withExtras, { ...run, steps: [...run.steps, evidence(danger, 'pending', ''), evidence(excluded, 'pending', '')] }, false);
+  assert.deepEqual(groups.find((g) => g.id === 'stage-2')?.items.map((i) => i.stepId), [steps.s2.id]);
 });
