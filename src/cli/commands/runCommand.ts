@@ -94,7 +94,8 @@ export async function runCommand(command: RunCommand, ctx: CliContext, issueClie
   const workspaceRoot = await findWorkspaceRoot(runbookDir, ctx.cwd);
   const runbookPath = await workspaceRelative(workspaceRoot, absolute);
   if (runbookPath === null) throw new InputError(`runbook is outside the workspace (${workspaceRoot}): ${command.runbook}`);
-  const runbook = parseRunbook(text, { defaultRepo: command.githubRepo });
+  // No defaultRepo: references stay "#1858" in the report; --github-repo is applied at lookup.
+  const runbook = parseRunbook(text);
   const selection = validateSelection(runbook, command);
   const runsRoot = command.out === null ? resolve(workspaceRoot, DEFAULT_RUNS_FOLDER) : resolve(ctx.cwd, command.out);
   if ((await workspaceRelative(workspaceRoot, runsRoot)) === null) throw new InputError(`--out is outside the workspace (${workspaceRoot}): ${command.out}`);

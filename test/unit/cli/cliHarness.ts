@@ -1,6 +1,6 @@
 // Runs the real CLI (src/cli/main.ts through tsx) as a child process in a scratch git
 // workspace, so tests see exit codes, stdout and stderr exactly as a user would.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -21,6 +21,18 @@ export function runCli(args: string[], cwd: string, env: Record<string, string> 
     timeout: 120_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** As runCli, without blocking the event loop (a server in the test process can answer). */
+export function runCliAsync(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', tsxLoader, mainTs, ...args], { cwd, env: { ...process.env, GITHUB_TOKEN: '', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }
 
 /** A scratch git workspace holding a copy of examples/ and of seed 001. */
