@@ -216,18 +216,21 @@ export class RunSession {
     for (const step of steps) this.evidence.get(step.id)!.selected = true;
     this.persist();
 
+    // A stage stops at its first required step that does not pass. Steps outside any stage
+    // are independent checks (a monitoring section): each one runs.
     const stopped = new Map<string, string>();
     for (const step of steps) {
       if (signal?.aborted) break;
-      const group = step.stageId ?? `section:${step.sectionId ?? ''}`;
       const ev = this.evidence.get(step.id)!;
-      const stopper = stopped.get(group);
+      const stopper = step.stageId === null ? undefined : stopped.get(step.stageId);
       if (stopper) {
-        this.settle(ev, { status: 'skipped', outcome: `skipped: required step ${stopper} did not pass` });
+        const reset = { startedAt: null, endedAt: null, durationMs: null, exitCode: null, logPath: null, logSha256: null };
+        this.settle(ev, { ...reset, status: 'skipped', outcome: `required step ${stopper} did not pass` });
         continue;
       }
       await this.runStep(step, ev, signal);
-      if (step.required && (ev.status === 'failed' || ev.status === 'blocked')) stopped.set(group, step.id);
+      const passed = ev.status === 'passed' || ev.status === 'running' || ev.status === 'pending';
+      if (step.stageId !== null && step.required && !passed) stopped.set(step.stageId, step.id);
     }
     await this.writes;
     return this.record;

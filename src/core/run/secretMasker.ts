@@ -95,6 +95,8 @@ export interface SecretMasker {
 export interface StreamMasker {
   /** Returns the text that is safe to emit now (possibly shorter than the input). */
   push(text: string): string;
+  /** True when the last push returned exactly its input (nothing held, nothing replaced). */
+  readonly verbatim: boolean;
   /** Returns whatever was held back, masked. */
   flush(): string;
 }
@@ -124,14 +126,20 @@ export function createSecretMasker(values: readonly string[]): SecretMasker {
     },
     stream() {
       let held = '';
+      let verbatim = true;
       return {
         push(text) {
           if (!active) return text;
-          const buffer = held + text;
+          const hadHeld = held.length > 0;
+          const buffer = hadHeld ? held + text : text;
           const limit = buffer.length - pendingSuffix(patterns, firstChars, longest, buffer);
           const { out, end } = maskPrefix(patterns, buffer, limit);
           held = buffer.slice(end);
+          verbatim = !hadHeld && held.length === 0 && out.length === text.length && out === text;
           return out;
+        },
+        get verbatim() {
+          return verbatim || !active;
         },
         flush() {
           const rest = active ? maskPrefix(patterns, held, held.length).out : held;

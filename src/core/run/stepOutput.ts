@@ -1,6 +1,6 @@
 // One step's output pipeline: raw chunks -> decoded text (invalid UTF-8 becomes U+FFFD) ->
 // masked -> listeners, bounded tails for the outcome line, the expect check, and the log.
-// The log gets the raw bytes when there is nothing to mask, else the masked text.
+// The log gets a chunk's raw bytes when masking left it untouched, else the masked text.
 import type { LogWriter, OutputStream } from '../ports';
 import { createExpectMatcher, type ExpectMatcher } from './expectMatcher';
 import { OutputTail } from './outputTail';
@@ -51,7 +51,10 @@ export class StepOutput {
     const state = this.streams[stream];
     const text = state.masker.push(state.decoder.decode(chunk));
     this.deliver(text, stream);
-    return this.write(this.masker.active ? text : chunk);
+    // The raw bytes when this chunk's text went out unchanged (keeps invalid UTF-8 as it was);
+    // else the masked text.
+    const verbatim = !this.masker.active || (state.decoder.verbatim && state.masker.verbatim);
+    return this.write(verbatim ? chunk : text);
   }
 
   /** Flushes held-back text, closes the log and returns what the outcome needs. */

@@ -19,9 +19,12 @@ export function incompleteTail(bytes: Uint8Array): number {
 
 export class Utf8Stream {
   private carry: Uint8Array | null = null;
+  /** True when the last decode() covered exactly its chunk (no bytes carried in or out). */
+  verbatim = true;
 
   decode(chunk: Uint8Array): string {
     let bytes = chunk;
+    this.verbatim = this.carry === null;
     if (this.carry) {
       bytes = new Uint8Array(this.carry.length + chunk.length);
       bytes.set(this.carry);
@@ -30,6 +33,7 @@ export class Utf8Stream {
     }
     const keep = incompleteTail(bytes);
     if (keep > 0) {
+      this.verbatim = false;
       this.carry = bytes.slice(bytes.length - keep);
       bytes = bytes.subarray(0, bytes.length - keep);
     }

@@ -60,7 +60,9 @@ test('secret values are masked everywhere: plain, base64, base64url, URL-encoded
 });
 
 test('invalid UTF-8 is kept as raw bytes in the log and shown with replacement characters', async () => {
-  const { session: s, store, output } = await session(runbook([step('bin', 'fx-invalid-utf8')]));
+  // A registered secret (not printed here) must not cost the raw bytes.
+  const rb = runbook([step('bin', 'fx-invalid-utf8')], { inputs: [{ name: 'SOME_TOKEN', secret: true, stepIds: [] }] });
+  const { session: s, store, output } = await session(rb, { SOME_TOKEN: 'not-printed-anywhere' });
   const record = await s.run({ all: true });
   const log = readFileSync(join(store.dir, 'logs/bin.log'));
   assert.deepEqual(log, Buffer.from('before \xff\xfe middle \xc3\x28 after \x00 end\n', 'latin1'));

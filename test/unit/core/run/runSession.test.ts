@@ -49,8 +49,15 @@ test('the first failing required step stops its stage; other stages go on', asyn
   const record = await session.run({ all: true });
   assert.deepEqual(status(), { a: 'passed', b: 'failed', c: 'failed', d: 'skipped', e: 'passed' });
   assert.equal(record.steps[2]!.outcome, 'exit 2: boom');
-  assert.equal(record.steps[3]!.outcome, 'skipped: required step c did not pass');
+  assert.equal(record.steps[3]!.outcome, 'required step c did not pass');
   assert.deepEqual(runner.requests.map((r) => r.command), ['ok-1', 'fail', 'fail-required', 'ok-3']);
+});
+
+test('steps outside any stage are independent checks: a failure does not skip the next', async () => {
+  const rb = runbook([step('probe-1', 'fail', { stageId: null }), step('probe-2', 'ok', { stageId: null })]);
+  const { session, status } = harness(rb, { fail: { exitCode: 1 } });
+  await session.run({ all: true });
+  assert.deepEqual(status(), { 'probe-1': 'failed', 'probe-2': 'passed' });
 });
 
 test('missing inputs, interactive and destructive steps are blocked without starting', async () => {

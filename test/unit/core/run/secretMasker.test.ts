@@ -72,3 +72,15 @@ test('an inactive masker passes text through untouched', () => {
   assert.equal(stream.push('abc'), 'abc');
   assert.equal(stream.flush(), '');
 });
+
+test('verbatim tells whether a push returned exactly its input', () => {
+  const stream = createSecretMasker(['secret-value']).stream();
+  assert.equal(stream.push('plain line\n'), 'plain line\n');
+  assert.equal(stream.verbatim, true);
+  assert.equal(stream.push('ends with sec'), 'ends with ');
+  assert.equal(stream.verbatim, false);
+  assert.equal(stream.push('ret-value!\n'), '***!\n');
+  assert.equal(stream.verbatim, false);
+  assert.equal(stream.push('a secret-value b'), 'a *** b');
+  assert.equal(stream.verbatim, false);
+});
