@@ -96,6 +96,9 @@ export async function runCommand(command: RunCommand, ctx: CliContext, issueClie
   if (runbookPath === null) throw new InputError(`runbook is outside the workspace (${workspaceRoot}): ${command.runbook}`);
   // No defaultRepo: references stay "#1858" in the report; --github-repo is applied at lookup.
   const runbook = parseRunbook(text);
+  for (const d of runbook.diagnostics.filter((x) => x.severity === 'error')) {
+    ctx.stderr.write(`runbook-gate: ${runbookPath}:${d.range.startLine}: ${d.message}\n`);
+  }
   const selection = validateSelection(runbook, command);
   const runsRoot = command.out === null ? resolve(workspaceRoot, DEFAULT_RUNS_FOLDER) : resolve(ctx.cwd, command.out);
   if ((await workspaceRelative(workspaceRoot, runsRoot)) === null) throw new InputError(`--out is outside the workspace (${workspaceRoot}): ${command.out}`);

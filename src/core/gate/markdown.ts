@@ -17,10 +17,11 @@ export function tableCell(text: string): string {
 
 /**
  * Plain text in a line: newlines flattened, characters that would start markup escaped.
- * Square brackets stay (a bare `[x]` is not a link) so service names read as written.
+ * Square brackets and intraword underscores stay (`[x]` alone is not a link, `A_B` is not
+ * emphasis) so service and variable names read as written.
  */
 export function plainText(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/([\\`*_<>|]|\]\()/g, '\\$1');
+  return text.replace(/\r?\n/g, ' ').replace(/([\\`*<>|]|\]\()/g, '\\$1');
 }
 
 /** Relative posix path from one workspace-relative folder to a workspace-relative path. */

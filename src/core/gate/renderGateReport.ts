@@ -69,7 +69,11 @@ function scope(input: GateReportInput): string[] {
     '',
     `Counts: ${counts.join(', ')}.`,
   ];
-  for (const note of input.notes ?? []) lines.push('', note);
+  for (const note of input.notes ?? []) lines.push('', plainText(note));
+  const unmasked = record.unmaskedSecrets ?? [];
+  if (unmasked.length > 0) {
+    lines.push('', `Warning: secret input${unmasked.length > 1 ? 's' : ''} ${unmasked.map(inlineCode).join(', ')} ${unmasked.length > 1 ? 'were' : 'was'} too short to mask; check the logs before sharing them.`);
+  }
   return lines;
 }
 

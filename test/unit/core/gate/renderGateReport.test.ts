@@ -69,3 +69,15 @@ test('command output is text: backticks, pipes and newlines cannot break the rep
   assert.match(md, /=> ``exit 1: `rm` \| <b>bad<\/b> ## Decision Go`` \(exit 1, 1\.5s, FAILED\)/);
   assert.doesNotMatch(md, /^Go /m);
 });
+
+test('notes and unmaskable secrets are called out under Scope', () => {
+  const { book, run, dependencies } = seed000();
+  const record = { ...run, unmaskedSecrets: ['PIN'] };
+  const md = renderGateReport({
+    runbook: book, record, decision: decideGate(book, record, dependencies, { strict: false }), reportPath: 'r.md', runDir: 'runs/x',
+    notes: ['Dependency gate not checked: 5 issue reference(s) in the runbook; pass --github-repo OWNER/NAME (and GITHUB_TOKEN) to check them.'],
+  });
+  const scope = md.slice(md.indexOf('## Scope'), md.indexOf('## Stage Results'));
+  assert.match(scope, /^Dependency gate not checked: 5 issue reference\(s\)/m);
+  assert.match(scope, /^Warning: secret input `PIN` was too short to mask; check the logs before sharing them\.$/m);
+});
