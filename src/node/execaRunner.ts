@@ -36,6 +36,17 @@ const notStarted = (spawnError: string): ProcessOutcome => ({
 export class ExecaProcessRunner implements ProcessRunner {
   private readonly live = new Set<Live>();
   private readonly graceMs: number;
+  // If this process exits with steps still running (a host crash or process.exit), take
+  // their process groups down with it: nothing a run started may outlive it.
+  private readonly killAllNow = () => {
+    for (const entry of this.live) {
+      try {
+        process.kill(-entry.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  };
 
   constructor(options: ExecaRunnerOptions = {}) {
     this.graceMs = options.killGraceMs ?? 3000;
@@ -80,6 +91,7 @@ export class ExecaProcessRunner implements ProcessRunner {
         return endTree();
       },
     };
+    if (this.live.size === 0) process.once('exit', this.killAllNow);
     this.live.add(entry);
 
     const timer =
@@ -120,6 +132,7 @@ export class ExecaProcessRunner implements ProcessRunner {
       if (timer) clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       this.live.delete(entry);
+      if (this.live.size === 0) process.removeListener('exit', this.killAllNow);
     }
   }
 

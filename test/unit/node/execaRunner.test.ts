@@ -127,3 +127,19 @@ test('back-pressure: a slow handler still receives every byte of 50 MB', async (
   // base64 of 39321600 zero bytes, wrapped at 76 columns
   assert.equal(bytes, 52428800 + Math.ceil(52428800 / 76));
 });
+
+test('a host that exits with a step still running takes the step down with it', async () => {
+  const script = [
+    "import { ExecaProcessRunner } from './src/node/execaRunner.ts';",
+    'const runner = new ExecaProcessRunner();',
+    "void runner.run({ command: 'echo \"pgid $$\"; fx-sleep-forever', shell: 'sh', cwd: process.cwd(), env: { PATH: process.env.PATH }, timeoutMs: 60000 },",
+    "  (chunk) => { process.stdout.write(chunk); if (String(chunk).includes('sleeping')) process.exit(0); });",
+  ].join('\n');
+  const { execFileSync } = await import('node:child_process');
+  const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    env: { ...process.env, ...fixtureEnv() }, encoding: 'utf8', timeout: 20_000,
+  });
+  const pgid = numberAfter(output, 'pgid');
+  for (let i = 0; i < 40 && groupMembers(pgid).length > 0; i++) await sleep(25);
+  assert.deepEqual(groupMembers(pgid), []);
+});

@@ -9,7 +9,7 @@ import type { Runbook } from '../../../src/core/runbook/model';
 import { ExecaProcessRunner } from '../../../src/node/execaRunner';
 import { createRunStore } from '../../../src/node/fileRunStore';
 import { runbook, step } from '../fakes/runbooks';
-import { fixtureEnv, tempWorkspace } from './processHelpers';
+import { fixtureEnv, groupMembers, tempWorkspace } from './processHelpers';
 
 const workspace = tempWorkspace();
 test.after(() => rmSync(workspace, { recursive: true, force: true }));
@@ -97,4 +97,13 @@ test('command not found and a refused connection are blocked; a failing script i
   assert.equal(tsv[0], 'id\ttitle\trequired\tstatus\texit_code\tduration_ms\tstarted\tlog');
   assert.match(tsv[3]!, /^fails\tfails\ttrue\tfailed\t1\t\d+\t\S+\tlogs\/fails\.log$/);
   assert.match(readFileSync(join(store.dir, 'SUMMARY.md'), 'utf8'), /Overall: `failed` \(`1` required failures, `0` required passes, `2` required blocked\)\./);
+});
+
+test('a step past its timeout fails as "timed out" and leaves nothing running', async () => {
+  const rb = runbook([step('slow', 'echo "pgid $$"; fx-sleep-forever', { annotations: { timeoutMs: 300 } })]);
+  const { session: s, output } = await session(rb);
+  const record = await s.run({ all: true });
+  assert.deepEqual([record.steps[0]!.status, record.steps[0]!.outcome], ['failed', 'timed out after 300ms']);
+  const pgid = Number(/pgid (\d+)/.exec(output.join(''))![1]);
+  assert.deepEqual(groupMembers(pgid), []);
 });
