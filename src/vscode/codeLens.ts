@@ -25,7 +25,9 @@ export function describeEvidence(evidence: StepEvidence): string {
   return `${STATUS_ICON[evidence.status]} ${parts.join(' · ')}`;
 }
 
+/** Same units as the panel: "42 ms", "3.1s", "2m 5s". */
 function formatSeconds(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
   return ms < 60_000 ? `${(ms / 1000).toFixed(1)}s` : `${Math.floor(ms / 60_000)}m ${Math.round((ms % 60_000) / 1000)}s`;
 }
 
@@ -68,7 +70,9 @@ export class RunbookCodeLensProvider implements vscode.CodeLensProvider {
         }),
       );
       const evidence = steps.flatMap((s) => this.runs.evidence(uri, s.id) ?? []);
-      lenses.push(new vscode.CodeLens(range, { title: stageSummary(evidence, readConfig(uri).strict), command: '' }));
+      const passed = evidence.filter((e) => e.status === 'passed').length;
+      const summary = `${stageSummary(evidence, readConfig(uri).strict)} (${passed}/${steps.length} passed)`;
+      lenses.push(new vscode.CodeLens(range, { title: summary, command: '' }));
     }
     return lenses;
   }
