@@ -6,7 +6,7 @@ import type {
 } from './model';
 import type { Fragment, FragmentEvent, StepFragment } from './fragment';
 import type { FrontMatterResult } from './frontMatter';
-import { isRollbackTitle, namesGates, parseStageMarker, shortSlug, slugify, stripNumbering, titleLine, truncate } from './text';
+import { isRollbackTitle, shortSlug, slugify, truncate } from './text';
 import { isSecretName } from './shellScan';
 
 export interface PlacedFragment {
@@ -29,6 +29,32 @@ interface PendingStep {
   headRange: SourceRange;
 }
 
+/** Hands out `base`, `base-2`, `base-3`... without rescanning (ids repeat a lot in big runbooks). */
+class IdPool {
+  private readonly taken = new Set<string>();
+  private readonly next = new Map<string, number>();
+  constructor(reserved: Iterable<string> = []) {
+    for (const id of reserved) this.taken.add(id);
+  }
+  has(id: string): boolean {
+    return this.taken.has(id);
+  }
+  add(id: string): void {
+    this.taken.add(id);
+  }
+  claim(base: string): string {
+    let id = base;
+    if (this.taken.has(id)) {
+      let n = this.next.get(base) ?? 2;
+      while (this.taken.has(`${base}-${n}`)) n++;
+      id = `${base}-${n}`;
+      this.next.set(base, n + 1);
+    }
+    this.taken.add(id);
+    return id;
+  }
+}
+
 type BindingKind = 'task' | 'step' | 'manual' | 'other';
 
 export function assembleRunbook(input: AssembleInput): Runbook {
@@ -40,6 +66,7 @@ class Assembler {
   private readonly sectionStack: { section: Section; depth: number }[] = [];
   private readonly slugCounts = new Map<string, number>();
   private readonly stages: Stage[] = [];
+  private readonly stageIds = new IdPool();
   private headingStage: { stage: Stage; depth: number; rollback: boolean } | null = null;
   private itemStage: { stage: Stage; rollback: boolean } | null = null;
   private gateSection = false;
@@ -49,7 +76,7 @@ class Assembler {
   private readonly tasks: TaskItem[] = [];
   private readonly binding: { kind: BindingKind; range: SourceRange; index: number }[] = [];
   private readonly gates: Gate[] = [];
-  private readonly gateIds = new Set<string>();
+  private readonly gateIds = new IdPool();
   private readonly issues: IssueReference[] = [];
   private readonly diagnostics: RunbookDiagnostic[] = [];
   private title: string | null = null;
@@ -88,12 +115,12 @@ class Assembler {
   /** Shifts a fragment range into the document and keeps it inside it. */
   private place(range: SourceRange, offset: number): SourceRange {
     const lineCount = Math.max(this.input.lineCount, 1);
-    const clampLine = (line: number): number => Math.min(Math.max(line + offset, 1), lineCount);
-    const startLine = clampLine(range.startLine);
-    const endLine = Math.max(clampLine(range.endLine), startLine);
-    const length = (line: number): number => this.input.lineLengths[line - 1] ?? 0;
-    const startColumn = Math.min(range.startColumn, length(startLine) + 1);
-    let endColumn = range.endLine + offset > lineCount ? length(endLine) + 1 : Math.min(range.endColumn, length(endLine) + 1);
+    const lengths = this.input.lineLengths;
+    const startLine = Math.min(Math.max(range.startLine + offset, 1), lineCount);
+    const endLine = Math.max(Math.min(Math.max(range.endLine + offset, 1), lineCount), startLine);
+    const startColumn = Math.min(range.startColumn, (lengths[startLine - 1] ?? 0) + 1);
+    const endLength = (lengths[endLine - 1] ?? 0) + 1;
+    let endColumn = range.endLine + offset > lineCount ? endLength : Math.min(range.endColumn, endLength);
     if (endLine === startLine && endColumn < startColumn) endColumn = startColumn;
     return { startLine, startColumn, endLine, endColumn };
   }
@@ -102,15 +129,13 @@ class Assembler {
     const range = this.place(event.range, offset);
     switch (event.kind) {
       case 'heading':
-        this.heading(event.depth, event.text, range);
+        this.heading(event, range);
         this.binding.push({ kind: 'other', range, index: -1 });
         break;
-      case 'paragraph': {
-        const line = titleLine(event.text);
-        if (line.length > 0) this.titleCandidate = line;
+      case 'paragraph':
+        if (event.titleLine.length > 0) this.titleCandidate = event.titleLine;
         this.binding.push({ kind: 'other', range, index: -1 });
         break;
-      }
       case 'item':
         this.item(event, range);
         break;
@@ -163,40 +188,40 @@ class Assembler {
     return this.sectionStack[this.sectionStack.length - 1]?.section ?? null;
   }
 
-  private uniqueSlug(text: string): string {
-    const base = slugify(text) || 'section';
+  private uniqueSlug(slug: string): string {
+    const base = slug || 'section';
     const count = this.slugCounts.get(base) ?? 0;
     this.slugCounts.set(base, count + 1);
     return count === 0 ? base : `${base}-${count}`;
   }
 
-  private heading(depth: number, text: string, range: SourceRange): void {
+  private heading(event: Extract<FragmentEvent, { kind: 'heading' }>, range: SourceRange): void {
+    const { depth, text } = event;
     while ((this.sectionStack[this.sectionStack.length - 1]?.depth ?? 0) >= depth) this.closeSection();
     if (this.headingStage && depth <= this.headingStage.depth) this.closeHeadingStage();
     this.itemStage = null;
     const parent = this.currentSection();
     const section: Section = {
-      id: this.uniqueSlug(text), title: text, depth, range: { ...range }, parentId: parent?.id ?? null,
+      id: this.uniqueSlug(event.slug), title: text, depth, range: { ...range }, parentId: parent?.id ?? null,
       // The document title ("Deploy and Rollback") does not make every step a rollback step.
-      rollback: (depth > 1 && isRollbackTitle(text)) || (parent?.rollback ?? false),
+      rollback: (depth > 1 && event.rollback) || (parent?.rollback ?? false),
     };
     this.sections.push(section);
     this.sectionStack.push({ section, depth });
     if (this.title === null && depth === 1) this.title = text;
     this.firstHeading ??= text;
-    const marker = parseStageMarker(text, true);
+    const marker = event.stage;
     if (marker && !this.headingStage) {
       const stage = this.addStage(marker.marker, marker.number, marker.title, { ...range }, section.id);
       this.headingStage = { stage, depth, rollback: section.rollback };
     }
-    this.gateSection = namesGates(text);
-    this.titleCandidate = stripNumbering(text) || null;
+    this.gateSection = event.namesGates;
+    this.titleCandidate = event.titleText || null;
   }
 
   private addStage(marker: string, number: number | null, title: string, range: SourceRange, sectionId: string | null): Stage {
     const base = number !== null ? `stage-${number}` : slugify(`${marker} ${title}`);
-    let id = base;
-    for (let n = 2; this.stages.some((s) => s.id === id); n++) id = `${base}-${n}`;
+    const id = this.stageIds.claim(base);
     const stage: Stage = { id, number, title: title || `${marker} ${number ?? ''}`.trim(), marker, range, sectionId };
     this.stages.push(stage);
     return stage;
@@ -205,7 +230,7 @@ class Assembler {
   private item(event: Extract<FragmentEvent, { kind: 'item' }>, range: SourceRange): void {
     const section = this.currentSection();
     if (event.ordered && !this.headingStage) {
-      const marker = parseStageMarker(event.text, false);
+      const marker = event.stage;
       if (marker) {
         const stage = this.addStage(marker.marker, marker.number, marker.title, range, section?.id ?? null);
         this.itemStage = { stage, rollback: (section?.rollback ?? false) || isRollbackTitle(marker.title) };
@@ -226,10 +251,7 @@ class Assembler {
   }
 
   private addGate(title: string, number: number | null, range: SourceRange, status: string | undefined): void {
-    const base = shortSlug(title, 6) || 'gate';
-    let id = base;
-    for (let n = 2; this.gateIds.has(id); n++) id = `${base}-${n}`;
-    this.gateIds.add(id);
+    const id = this.gateIds.claim(shortSlug(title, 6) || 'gate');
     const gate: Gate = { id, number, title, line: range.startLine, range, sectionId: this.currentSection()?.id ?? null };
     if (status !== undefined) gate.status = status;
     this.gates.push(gate);
@@ -238,7 +260,7 @@ class Assembler {
   private step(fragment: StepFragment, range: SourceRange, inlineTitle: string | null, offset: number): void {
     const section = this.currentSection();
     const stageContext = this.itemStage ?? this.headingStage;
-    const firstLine = fragment.command.split('\n').find((l) => l.trim().length > 0)?.trim() ?? '';
+    const firstLine = fragment.firstLine;
     const fallback = fragment.language === 'manual' ? (fragment.annotations.name ?? 'Manual check') : truncate(firstLine, 60);
     const title = fragment.annotations.title ?? inlineTitle ?? this.titleCandidate ?? fallback;
     this.titleCandidate = null;
@@ -261,35 +283,36 @@ class Assembler {
   }
 
   private finishSteps(): Step[] {
-    const used = new Set<string>();
-    const names = new Set(this.pending.map((p) => p.step.annotations.name).filter((n): n is string => n !== undefined));
+    const names = new Set<string>();
+    for (const p of this.pending) if (p.step.annotations.name !== undefined) names.add(p.step.annotations.name);
+    // Derived ids never take a name an author gave, wherever in the document it is.
+    const ids = new IdPool(names);
+    const given = new Set<string>();
     for (const p of this.pending) {
       const name = p.step.annotations.name;
       if (name === undefined) continue;
-      let id = name;
-      if (used.has(id)) {
-        for (let n = 2; used.has(id) || names.has(id); n++) id = `${name}-${n}`;
-        this.diagnostics.push({
-          range: p.headRange, severity: 'error', code: 'duplicate-step-name',
-          message: `Another step is already named "${name}"; this one gets the id "${id}". Give each step its own name.`,
-        });
+      if (!given.has(name)) {
+        given.add(name);
+        p.step.id = name;
+        continue;
       }
-      used.add(id);
-      p.step.id = id;
+      p.step.id = ids.claim(name);
+      this.diagnostics.push({
+        range: p.headRange, severity: 'error', code: 'duplicate-step-name',
+        message: `Another step is already named "${name}"; this one gets the id "${p.step.id}". Give each step its own name.`,
+      });
     }
     for (const p of this.pending) {
       if (p.step.id !== '') continue;
-      const firstLine = p.step.command.split('\n').find((l) => l.trim().length > 0) ?? '';
-      const base = shortSlug(p.step.title) || shortSlug(firstLine, 3) || (p.step.language === 'manual' ? 'check' : 'step');
-      const taken = (id: string): boolean => used.has(id) || names.has(id);
-      let id = base;
-      if (taken(id)) {
-        const scope = p.step.stageId ?? (p.step.sectionId ? shortSlug(p.step.sectionId.replace(/-/g, ' '), 3) : null);
-        id = scope ? `${scope}-${base}` : base;
-        for (let n = 2; taken(id); n++) id = `${base}-${n}`;
+      const base = shortSlug(p.step.title) || shortSlug(p.fragment.firstLine, 3) || (p.step.language === 'manual' ? 'check' : 'step');
+      if (!ids.has(base)) {
+        p.step.id = ids.claim(base);
+        continue;
       }
-      used.add(id);
-      p.step.id = id;
+      // A repeated title: qualify it by its stage or section first ("stage-2-verify").
+      const scope = p.step.stageId ?? (p.step.sectionId ? shortSlug(p.step.sectionId.replace(/-/g, ' '), 3) : null);
+      const scoped = scope ? `${scope}-${base}` : base;
+      p.step.id = ids.claim(ids.has(scoped) ? base : scoped);
     }
     for (const p of this.pending) {
       const wanted = p.step.annotations.stage;

@@ -32,20 +32,6 @@ export interface SplitDocument {
 const MIN_CHUNK = 1024;
 const MAX_CHUNK = 24 * 1024;
 
-function isBlank(line: string): boolean {
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c !== 32 && c !== 9) return false;
-  }
-  return true;
-}
-
-function indentOf(line: string): number {
-  let i = 0;
-  while (i < line.length && line.charCodeAt(i) === 32) i++;
-  return i;
-}
-
 const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
 const HTML_OPENERS: [RegExp, RegExp][] = [
   [/^<!--/, /-->/],
@@ -55,41 +41,43 @@ const HTML_OPENERS: [RegExp, RegExp][] = [
   [/^<![A-Za-z]/, />/],
 ];
 
-function hashLine(line: string): number {
+function hashLine(text: string, start: number, end: number): number {
   let h = 2166136261;
-  for (let i = 0; i < line.length; i++) h = Math.imul(h ^ line.charCodeAt(i), 16777619);
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return h >>> 0;
 }
 
-export function splitLines(text: string): { lines: string[]; starts: number[] } {
-  const lines: string[] = [];
-  const starts: number[] = [];
+/** Line start offsets and lengths (terminators excluded); the text after a final terminator is a last, empty line. */
+export function lineTable(text: string): { starts: number[]; lengths: number[] } {
+  const starts: number[] = [0];
+  const lengths: number[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
-      lines.push(text.slice(start, i));
-      starts.push(start);
+      lengths.push(i - start);
       if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
       start = i + 1;
+      starts.push(start);
     }
   }
-  if (start < text.length || lines.length === 0) {
-    lines.push(text.slice(start));
-    starts.push(start);
-  } else {
-    // Text ends with a line terminator: the empty last line still exists for positions.
-    lines.push('');
-    starts.push(text.length);
-  }
-  return { lines, starts };
+  lengths.push(text.length - start);
+  return { starts, lengths };
 }
 
-function detectFrontMatter(lines: string[]): FrontMatterBlock | null {
-  if (lines[0] !== '---' && !/^---[ \t]*$/.test(lines[0] ?? '')) return null;
-  for (let i = 1; i < lines.length; i++) {
-    if (/^(?:---|\.\.\.)[ \t]*$/.test(lines[i] ?? '')) {
-      return { yaml: lines.slice(1, i).join('\n'), lineCount: i + 1, closingLength: (lines[i] ?? '').length };
+export function splitLines(text: string): { lines: string[]; starts: number[] } {
+  const { starts, lengths } = lineTable(text);
+  return { lines: starts.map((s, i) => text.slice(s, s + (lengths[i] ?? 0))), starts };
+}
+
+function detectFrontMatter(lineAt: (index: number) => string, lineCount: number): FrontMatterBlock | null {
+  if (lineCount < 2 || !/^---[ \t]*$/.test(lineAt(0))) return null;
+  for (let i = 1; i < lineCount; i++) {
+    const line = lineAt(i);
+    if (/^(?:---|\.\.\.)[ \t]*$/.test(line)) {
+      const yaml: string[] = [];
+      for (let j = 1; j < i; j++) yaml.push(lineAt(j));
+      return { yaml: yaml.join('\n'), lineCount: i + 1, closingLength: line.length };
     }
   }
   return null;
@@ -97,8 +85,10 @@ function detectFrontMatter(lines: string[]): FrontMatterBlock | null {
 
 /** `text` must have no BOM. */
 export function splitDocument(text: string): SplitDocument {
-  const { lines, starts } = splitLines(text);
-  const frontMatter = detectFrontMatter(lines);
+  const { starts, lengths } = lineTable(text);
+  const lineCount = text.length === 0 ? 0 : text.endsWith('\n') || text.endsWith('\r') ? starts.length - 1 : starts.length;
+  const lineAt = (i: number): string => text.slice(starts[i] ?? 0, (starts[i] ?? 0) + (lengths[i] ?? 0));
+  const frontMatter = detectFrontMatter(lineAt, lineCount);
   const chunks: Chunk[] = [];
   const first = frontMatter ? frontMatter.lineCount : 0;
   let chunkStart = first;
@@ -106,50 +96,61 @@ export function splitDocument(text: string): SplitDocument {
   let html: RegExp | null = null;
   let inList = false;
   let previousBlank = true;
-  const lineCount = text.length === 0 ? 0 : text.endsWith('\n') || text.endsWith('\r') ? lines.length - 1 : lines.length;
-  const cut = (at: number): void => {
-    if (at > chunkStart) {
-      chunks.push({ startLine: chunkStart + 1, lineCount: at - chunkStart, text: text.slice(starts[chunkStart] ?? text.length, starts[at] ?? text.length) });
-    }
-    chunkStart = at;
-  };
   for (let i = first; i < lineCount; i++) {
-    const line = lines[i] ?? '';
+    const start = starts[i] ?? 0;
+    const end = start + (lengths[i] ?? 0);
+    let indent = start;
+    while (indent < end && text.charCodeAt(indent) === 32) indent++;
+    let firstChar = indent;
+    while (firstChar < end && (text.charCodeAt(firstChar) === 32 || text.charCodeAt(firstChar) === 9)) firstChar++;
+    const blank = firstChar === end;
+    const column = indent - start;
     if (fence) {
-      const indent = indentOf(line);
-      if (indent <= 3) {
+      if (column <= 3 && !blank) {
         let j = indent;
-        while (line.charCodeAt(j) === fence.char) j++;
-        if (j - indent >= fence.length && isBlank(line.slice(j))) fence = null;
+        while (j < end && text.charCodeAt(j) === fence.char) j++;
+        let k = j;
+        while (k < end && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+        if (j - indent >= fence.length && k === end) fence = null;
       }
       previousBlank = false;
       continue;
     }
     if (html) {
-      if (html.test(line)) html = null;
+      if (html.test(text.slice(start, end))) html = null;
       previousBlank = false;
       continue;
     }
-    const blank = isBlank(line);
-    const indent = blank ? 0 : indentOf(line);
-    if (!blank && indent === 0 && previousBlank && i > chunkStart && !LIST_MARKER.test(line)) {
-      const size = (starts[i] ?? 0) - (starts[chunkStart] ?? 0);
-      const heading = line.charCodeAt(0) === 35 && /^#{1,6}(?:[ \t]|$)/.test(line);
-      if (heading || (size >= MIN_CHUNK && hashLine(line) % 4 === 0) || size >= MAX_CHUNK) cut(i);
+    const c = blank ? -1 : text.charCodeAt(indent);
+    // Only a column-0 line can start a list item at the top level; digits, -, +, * may.
+    const maybeList = column === 0 && (c === 45 || c === 43 || c === 42 || (c >= 48 && c <= 57));
+    const isList = maybeList && LIST_MARKER.test(text.slice(start, Math.min(end, start + 12)));
+    if (!blank && column === 0 && previousBlank && i > chunkStart && !isList) {
+      const size = start - (starts[chunkStart] ?? 0);
+      let heading = false;
+      if (c === 35) {
+        let j = start;
+        while (j < end && text.charCodeAt(j) === 35) j++;
+        const after = j < end ? text.charCodeAt(j) : -1;
+        heading = j - start <= 6 && (after === -1 || after === 32 || after === 9);
+      }
+      if (heading || (size >= MIN_CHUNK && hashLine(text, start, end) % 4 === 0) || size >= MAX_CHUNK) {
+        chunks.push({ startLine: chunkStart + 1, lineCount: i - chunkStart, text: text.slice(starts[chunkStart] ?? 0, start) });
+        chunkStart = i;
+      }
     }
-    if (!blank && indent === 0) inList = LIST_MARKER.test(line);
-    if (!blank && indent <= 3 && (indent === 0 || !inList)) {
-      const c = line.charCodeAt(indent);
+    if (!blank && column === 0) inList = isList;
+    if (!blank && column <= 3 && (column === 0 || !inList)) {
       if (c === 96 || c === 126) {
         let j = indent;
-        while (line.charCodeAt(j) === c) j++;
+        while (j < end && text.charCodeAt(j) === c) j++;
         const length = j - indent;
-        if (length >= 3 && !(c === 96 && line.slice(j).includes('`'))) fence = { char: c, length };
+        if (length >= 3 && !(c === 96 && text.slice(j, end).includes('`'))) fence = { char: c, length };
       } else if (c === 60) {
-        const rest = line.slice(indent);
+        const rest = text.slice(indent, end);
         for (const [open, close] of HTML_OPENERS) {
           if (open.test(rest)) {
-            if (!close.test(rest.slice(rest.search(open) + 2))) html = close;
+            if (!close.test(rest.slice(2))) html = close;
             break;
           }
         }
@@ -157,6 +158,8 @@ export function splitDocument(text: string): SplitDocument {
     }
     previousBlank = blank;
   }
-  cut(lineCount);
-  return { frontMatter, chunks, lineLengths: lines.map((l) => l.length), lineCount };
+  if (lineCount > chunkStart) {
+    chunks.push({ startLine: chunkStart + 1, lineCount: lineCount - chunkStart, text: text.slice(starts[chunkStart] ?? 0) });
+  }
+  return { frontMatter, chunks, lineLengths: lengths, lineCount };
 }

@@ -6,6 +6,7 @@ import type { DiagnosticSeverity, SourceRange, StepAnnotations } from './model';
 import { parseMarkdown } from './markdown';
 import { parseAnnotations, splitInfo } from './annotations';
 import { consoleCommands, ghIssueReferences, riskyPatterns, stepInputs } from './shellScan';
+import { isRollbackTitle, namesGates, parseStageMarker, slugify, stripNumbering, titleLine, type StageMarker } from './text';
 
 export const SHELL_LANGUAGES = new Set(['sh', 'bash', 'shell', 'zsh', 'console', 'shellscript', 'shell-session', 'shellsession']);
 const CONSOLE_LANGUAGES = new Set(['console', 'shell-session', 'shellsession']);
@@ -18,12 +19,14 @@ export interface StepFragment {
   inputs: { name: string; range: SourceRange }[];
   /** The opening fence line (or the comment), where annotation diagnostics point. */
   headRange: SourceRange;
+  /** First non-blank command line, trimmed (title and id fallback). */
+  firstLine: string;
 }
 
 export type FragmentEvent =
-  | { kind: 'heading'; depth: number; text: string; range: SourceRange }
-  | { kind: 'paragraph'; text: string; range: SourceRange }
-  | { kind: 'item'; ordered: boolean; ordinal: number | null; listDepth: number; checked: boolean | null; text: string; range: SourceRange }
+  | { kind: 'heading'; depth: number; text: string; slug: string; stage: StageMarker | null; namesGates: boolean; rollback: boolean; titleText: string; range: SourceRange }
+  | { kind: 'paragraph'; titleLine: string; range: SourceRange }
+  | { kind: 'item'; ordered: boolean; ordinal: number | null; listDepth: number; checked: boolean | null; text: string; stage: StageMarker | null; range: SourceRange }
   | { kind: 'code'; step: StepFragment | null; range: SourceRange }
   | { kind: 'manual'; step: StepFragment; inlineTitle: string | null; range: SourceRange }
   | { kind: 'gateRow'; title: string; status: string | undefined; range: SourceRange }
@@ -92,13 +95,17 @@ class FragmentBuilder {
     switch (node.type) {
       case 'heading': {
         const text = plainText(node).replace(/\s+/g, ' ').trim();
-        if (topLevel) this.events.push({ kind: 'heading', depth: node.depth, text, range: rangeOf(node) });
-        else this.events.push({ kind: 'paragraph', text, range: rangeOf(node) });
+        if (topLevel) {
+          this.events.push({
+            kind: 'heading', depth: node.depth, text, slug: slugify(text), stage: parseStageMarker(text, true), namesGates: namesGates(text),
+            rollback: isRollbackTitle(text), titleText: stripNumbering(text), range: rangeOf(node),
+          });
+        } else this.events.push({ kind: 'paragraph', titleLine: titleLine(text), range: rangeOf(node) });
         this.inline(node);
         break;
       }
       case 'paragraph':
-        this.events.push({ kind: 'paragraph', text: plainText(node), range: rangeOf(node) });
+        this.events.push({ kind: 'paragraph', titleLine: titleLine(plainText(node)), range: rangeOf(node) });
         this.inline(node);
         break;
       case 'blockquote':
@@ -135,7 +142,8 @@ class FragmentBuilder {
   item(item: ListItem, ordered: boolean, ordinal: number | null, listDepth: number): void {
     const first = item.children[0];
     const text = first && first.type === 'paragraph' ? plainText(first).replace(/\s*\n\s*/g, ' ').trim() : '';
-    this.events.push({ kind: 'item', ordered, ordinal, listDepth, checked: item.checked ?? null, text, range: rangeOf(item) });
+    const stage = ordered ? parseStageMarker(text, false) : null;
+    this.events.push({ kind: 'item', ordered, ordinal, listDepth, checked: item.checked ?? null, text, stage, range: rangeOf(item) });
     for (const child of item.children) this.block(child, child.type === 'list' ? listDepth + 1 : listDepth, false);
   }
 
@@ -180,7 +188,7 @@ class FragmentBuilder {
       for (const p of parsed.problems) this.events.push({ kind: 'diagnostic', ...p, range: headRange });
       this.events.push({
         kind: 'manual',
-        step: { language: 'manual', command: '', annotations: parsed.annotations, allSecret: parsed.allSecret, inputs: [], headRange },
+        step: { language: 'manual', command: '', annotations: parsed.annotations, allSecret: parsed.allSecret, inputs: [], headRange, firstLine: '' },
         inlineTitle: inlineTitle && inlineTitle.length > 0 ? inlineTitle : null,
         range,
       });
@@ -237,7 +245,10 @@ class FragmentBuilder {
     });
     this.events.push({
       kind: 'code',
-      step: { language, command, annotations: parsed.annotations, allSecret: parsed.allSecret, inputs, headRange },
+      step: {
+        language, command, annotations: parsed.annotations, allSecret: parsed.allSecret, inputs, headRange,
+        firstLine: command.split('\n').find((l) => l.trim().length > 0)?.trim() ?? '',
+      },
       range,
     });
     for (const ref of ghIssueReferences(command)) {

@@ -12,7 +12,19 @@ export function slugify(text: string): string {
 /** A short id from free text: parentheticals dropped, at most `maxWords` words. */
 const STOP_WORDS = new Set(['a', 'an', 'the', 'of', 'to', 'into', 'in', 'on', 'and', 'or', 'for', 'with', 'at', 'by', 'from', 'is', 'are', 'be']);
 
+const shortSlugs = new Map<string, string>();
+
 export function shortSlug(text: string, maxWords = 4): string {
+  const key = `${maxWords}\u0000${text}`;
+  const known = shortSlugs.get(key);
+  if (known !== undefined) return known;
+  if (shortSlugs.size > 20_000) shortSlugs.clear();
+  const slug = computeShortSlug(text, maxWords);
+  shortSlugs.set(key, slug);
+  return slug;
+}
+
+function computeShortSlug(text: string, maxWords: number): string {
   const words = text
     .replace(/\([^)]*\)/g, ' ')
     .toLowerCase()
