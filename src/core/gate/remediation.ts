@@ -11,8 +11,12 @@ export function summariseCommand(command: string, max = 80): string {
   return inlineCode(lines.length > 1 ? `${short} ...` : short);
 }
 
+function quotePath(runbookPath: string): string {
+  return /^[\w./-]+$/.test(runbookPath) ? runbookPath : `'${runbookPath.replace(/'/g, "'\\''")}'`;
+}
+
 function runHint(group: GroupResult, runbookPath: string, item: StepEvidence | undefined): string {
-  const path = /^[\w./-]+$/.test(runbookPath) ? runbookPath : `'${runbookPath.replace(/'/g, "'\\''")}'`;
+  const path = quotePath(runbookPath);
   if (group.kind === 'stage') {
     const id = group.number !== null ? String(group.number) : group.id;
     return `\`runbook-gate run ${path} --stage ${id}\``;
@@ -34,6 +38,9 @@ export function remediationFor(
     case 'FAIL':
       return `${group.label}: fix what made ${command} fail (${outcome || 'failed'}) and re-run ${runHint(group, runbookPath, item)}.`;
     case 'BLOCKED': {
+      if (item && /confirmation required|destructive/i.test(rawOutcome)) {
+        return `${group.label}: ${command} is destructive and was not confirmed; run it on purpose with \`runbook-gate run ${quotePath(runbookPath)} --step ${item.stepId} --yes\` (or answer the prompt).`;
+      }
       const missing = /missing input:?\s*(.+)/i.exec(rawOutcome);
       if (missing) return `${group.label}: provide ${escape(missing[1] ?? '')} (environment or --env-file) and re-run ${runHint(group, runbookPath, item)}.`;
       if (/not found/i.test(rawOutcome)) return `${group.label}: install or put on PATH what ${command} needs (${outcome}) and re-run ${runHint(group, runbookPath, item)}.`;

@@ -95,3 +95,11 @@ test('dependencies: green only when all closed; open -> red; lookup error -> blo
     'Dependency #1860 could not be checked: GitHub API unreachable at http://127.0.0.1:9',
   ]);
 });
+
+test('an unconfirmed destructive step -> remediation says how to run it on purpose', () => {
+  const a = step('wipe', 'rm -rf build', 12, 'stage-0', { annotations: { destructive: true } });
+  const book = runbook({ stages: [stage(0, 'Clean', 11)], steps: [a] });
+  const decision = decideGate(book, record([evidence(a, 'blocked', 'destructive: confirmation required', { exitCode: null })], { runbookPath: 'ops/My Runbook.md' }), [], { strict: false });
+  assert.equal(decision.reasons[0]?.remediation,
+    "Stage 0 (Clean): `rm -rf build` is destructive and was not confirmed; run it on purpose with `runbook-gate run 'ops/My Runbook.md' --step wipe --yes` (or answer the prompt).");
+});
