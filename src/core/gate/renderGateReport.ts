@@ -88,6 +88,25 @@ function evidenceLine(item: StepEvidence, required: boolean, reportDir: string, 
   return `${summariseCommand(item.command)} => ${inlineCode(outcome)} (${facts.join(', ')})${log}`;
 }
 
+/**
+ * The stage's task items: one bound to a step is ticked when that step passed in this run;
+ * an unbound one is a manual check, shown as the runbook has it.
+ */
+function checklist(input: GateReportInput, group: GroupResult): string[] {
+  if (group.kind !== 'stage') return [];
+  const tasks = input.runbook.tasks.filter((t) => t.stageId === group.id);
+  if (tasks.length === 0) return [];
+  const status = new Map(input.record.steps.map((s) => [s.stepId, s.status]));
+  const lines = ['   - Checklist:'];
+  for (const task of tasks) {
+    const bound = task.stepId !== null ? status.get(task.stepId) : undefined;
+    const ticked = task.stepId !== null ? bound === 'passed' : task.checked;
+    const why = task.stepId !== null ? `${inlineCode(task.stepId)} ${bound ?? 'not run'}` : 'manual check, as marked in the runbook';
+    lines.push(`     - [${ticked ? 'x' : ' '}] ${plainText(task.text)} (${why})`);
+  }
+  return lines;
+}
+
 function stageResults(input: GateReportInput): string[] {
   const { decision } = input;
   const reportDir = dirOf(input.reportPath);
@@ -103,6 +122,7 @@ function stageResults(input: GateReportInput): string[] {
       lines.push(`   - ${name}:`);
       lines.push(`     - ${evidenceLine(item, required.has(item.stepId), reportDir, input.runDir)}`);
     }
+    lines.push(...checklist(input, group));
     lines.push('');
   }
   if (decision.dependencies.length > 0) {

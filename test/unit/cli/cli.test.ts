@@ -33,6 +33,7 @@ test('run the example: No-Go (exit 1), report written with the decision, run dir
   assert.match(report, /^# Example Release Checklist Gate Report$/m);
   assert.match(report, /^1\. Stage 0 \(Preflight\): PASS$/m);
   assert.match(report, /^ {3}- Node is installed \(`node-version`\):\n {5}- `node --version` => `v\d+\.\d+\.\d+` \(exit 0, /m);
+  assert.match(report, /^ {5}- \[x\] The checklist file is present \(`checklist-present` passed\)$/m);
   assert.match(report, /^3\. Stage 2 \(Release notes\): FAIL$/m);
   assert.match(report, /^4\. Stage 3 \(Smoke test\): BLOCKED$/m);
   assert.match(report, /^No-Go for Example Release Checklist at /m);

@@ -81,3 +81,12 @@ test('notes and unmaskable secrets are called out under Scope', () => {
   assert.match(scope, /^Dependency gate not checked: 5 issue reference\(s\)/m);
   assert.match(scope, /^Warning: secret input `PIN` was too short to mask; check the logs before sharing them\.$/m);
 });
+
+test('a stage lists its checklist: bound tasks follow their step, manual ones stay as marked', () => {
+  const { book, run, dependencies } = seed000();
+  const task = (line: number, text: string, stepId: string | null, checked: boolean) =>
+    ({ line, range: { startLine: line, startColumn: 1, endLine: line, endColumn: 1 }, checked, text, stepId, stageId: 'stage-0' });
+  const withTasks = { ...book, tasks: [task(14, 'Runtime tests pass', 'runtime-tests', false), task(15, 'Migration jobs are healthy', null, true)] };
+  const md = renderGateReport({ runbook: withTasks, record: run, decision: decideGate(withTasks, run, dependencies, { strict: false }), reportPath: 'r.md', runDir: 'runs/x' });
+  assert.match(md, /^ {3}- Checklist:\n {5}- \[x\] Runtime tests pass \(`runtime-tests` passed\)\n {5}- \[x\] Migration jobs are healthy \(manual check, as marked in the runbook\)$/m);
+});
