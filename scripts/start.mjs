@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const cli = join(root, 'dist', 'cli.js');
@@ -26,8 +26,8 @@ if (code === 0 || code === 1) {
   console.log('');
   console.log(`start: decision made: ${code === 0 ? 'Go' : 'No-Go'} (exit ${code}).`);
   if (code === 1) console.log('start: the example is No-Go on purpose: Stage 2 fails and Stage 3 is blocked, to show what the report says about them.');
-  if (runDir) console.log(`start: run directory: ${runDir}`);
-  if (report) console.log(`start: gate report:   ${report}`);
+  if (runDir) console.log(`start: run directory: ${relative(root, runDir)}/ (run.json, results.tsv, SUMMARY.md, logs/)`);
+  if (report) console.log(`start: gate report:   ${relative(root, report)}`);
   process.exit(0);
 }
 console.error(`start: the CLI ${code === null ? `was killed (${result.signal})` : `exited ${code}`}: see the message above.`);
