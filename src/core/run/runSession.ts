@@ -52,7 +52,8 @@ export class RunSession {
   private readonly processEnv: Record<string, string>;
   private readonly background = new Set<Promise<void>>();
   private queue: Promise<unknown> = Promise.resolve();
-  private writes: Promise<void> = Promise.resolve();
+  private dirty = false;
+  private writing: Promise<void> | null = null;
   private storeError: unknown = null;
   private finishing = false;
 
@@ -161,7 +162,7 @@ export class RunSession {
     Object.assign(ev, { status, selected: true, startedAt: ev.startedAt ?? now, endedAt: now, note: text });
     ev.outcome = text ? `manual: ${text}` : `manual: marked ${status}`;
     this.persist();
-    await this.writes;
+    await this.flushWrites();
     this.notify('onStepFinished', ev);
     return structuredClone(ev);
   }
@@ -174,7 +175,7 @@ export class RunSession {
     await Promise.all([...this.background]);
     this.state.endedAt = this.options.clock.now().toISOString();
     this.persist();
-    await this.writes;
+    await this.flushWrites();
     const { store } = this.options;
     await store.writeText('results.tsv', renderResultsTsv(this.state));
     await store.writeText('SUMMARY.md', renderRunSummary(this.state));
@@ -232,7 +233,7 @@ export class RunSession {
       const passed = ev.status === 'passed' || ev.status === 'running' || ev.status === 'pending';
       if (step.stageId !== null && step.required && !passed) stopped.set(step.stageId, step.id);
     }
-    await this.writes;
+    await this.flushWrites();
     return this.record;
   }
 
@@ -337,14 +338,31 @@ export class RunSession {
     this.notify('onStepFinished', ev);
   }
 
-  /** Queues a rewrite of run.json with the current state (serialised, atomic in the store). */
+  /**
+   * Asks for run.json to be rewritten with the current state. Writes are serialised; changes
+   * made while one is in flight are written together by the next one (the last state always
+   * lands, and a burst of changes costs one write, not one each).
+   */
   private persist(): void {
-    const snapshot = structuredClone(this.state);
-    this.writes = this.writes.then(() =>
-      this.options.store.writeRecord(snapshot).catch((error: unknown) => {
+    this.dirty = true;
+    this.writing ??= this.drainWrites();
+  }
+
+  private async drainWrites(): Promise<void> {
+    while (this.dirty) {
+      this.dirty = false;
+      try {
+        await this.options.store.writeRecord(structuredClone(this.state));
+      } catch (error) {
         this.storeError ??= error;
-      }),
-    );
+      }
+    }
+    this.writing = null;
+  }
+
+  /** Resolves once run.json holds the current state. */
+  private async flushWrites(): Promise<void> {
+    while (this.writing) await this.writing;
   }
 
   private notify(event: 'onStepStarted' | 'onStepFinished', ev: StepEvidence): void {
