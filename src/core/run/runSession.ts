@@ -4,7 +4,7 @@ import type { Runbook, Step } from '../runbook/model';
 import type { Clock, OutputStream, ProcessOutcome, ProcessRunner, RunStore } from '../ports';
 import type { RunRecord, StepEvidence } from './model';
 import { renderResultsTsv, renderRunSummary } from './artifacts';
-import { decideOutcome } from './outcome';
+import { initialEvidence, MANUAL_PENDING, NOT_STARTED, stepVerdict } from './evidence';
 import { baseName } from './paths';
 import { preflight, resolveStepCwd, type CwdResolution } from './preflight';
 import { createSecretMasker, unmaskedSecretNames, type SecretMasker } from './secretMasker';
@@ -40,7 +40,7 @@ export interface RunSessionOptions {
   allowInteractive?: boolean;
 }
 
-export const MANUAL_PENDING = 'manual check: needs a verdict';
+export { MANUAL_PENDING } from './evidence';
 
 export class RunSession {
   private readonly state: RunRecord;
@@ -187,24 +187,7 @@ export class RunSession {
     this.steps.set(step.id, step);
     const cwd = resolveStepCwd(step, this.options.runbook, this.options.runbookDir, this.options.workspaceRoot);
     this.cwds.set(step.id, cwd);
-    const manual = isManualStep(step);
-    return {
-      stepId: step.id,
-      title: this.masker.mask(step.title),
-      stageId: step.stageId,
-      required: step.required || this.options.strict,
-      status: 'pending',
-      command: this.masker.mask(step.command),
-      cwd: this.masker.mask(cwd.relative),
-      startedAt: null,
-      endedAt: null,
-      durationMs: null,
-      exitCode: null,
-      outcome: manual ? MANUAL_PENDING : '',
-      logPath: null,
-      logSha256: null,
-      ...(manual ? { manual: true } : {}),
-    };
+    return initialEvidence(step, cwd, this.masker, this.options.strict);
   }
 
   private async runSelection(selection: StepSelection, signal?: AbortSignal): Promise<RunRecord> {
@@ -225,8 +208,7 @@ export class RunSession {
       const ev = this.evidence.get(step.id)!;
       const stopper = step.stageId === null ? undefined : stopped.get(step.stageId);
       if (stopper) {
-        const reset = { startedAt: null, endedAt: null, durationMs: null, exitCode: null, logPath: null, logSha256: null };
-        this.settle(ev, { ...reset, status: 'skipped', outcome: `required step ${stopper} did not pass` });
+        this.settle(ev, { ...NOT_STARTED, status: 'skipped', outcome: `required step ${stopper} did not pass` });
         continue;
       }
       await this.runStep(step, ev, signal);
@@ -249,8 +231,7 @@ export class RunSession {
       confirmDestructive: this.options.confirmDestructive?.bind(this.options),
     });
     if (blocked) {
-      const reset = { startedAt: null, endedAt: null, durationMs: null, exitCode: null, logPath: null, logSha256: null };
-      this.settle(ev, { ...reset, status: 'blocked', outcome: this.masker.mask(blocked) });
+      this.settle(ev, { ...NOT_STARTED, status: 'blocked', outcome: this.masker.mask(blocked) });
       return;
     }
 
@@ -301,18 +282,7 @@ export class RunSession {
       }))
       .then(async (end) => {
         const result = await output.finish();
-        const endedByFinish = step.annotations.background && this.finishing && (end.cancelled || end.signal !== null);
-        const verdict = endedByFinish
-          ? { status: 'passed' as const, outcome: 'ran in background until the run finished' }
-          : decideOutcome({
-              ...end,
-              command: step.command,
-              timeoutMs,
-              ...result,
-              ...(step.annotations.expectExit !== undefined ? { expectExit: step.annotations.expectExit } : {}),
-              ...(step.annotations.expect !== undefined ? { expect: step.annotations.expect } : {}),
-              spawnError: end.spawnError ?? logError,
-            });
+        const verdict = stepVerdict(step, end, result, timeoutMs, this.finishing, logError);
         const ended = clock.now();
         delete ev.background;
         this.settle(ev, {

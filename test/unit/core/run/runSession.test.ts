@@ -218,3 +218,27 @@ test('a runner that throws leaves the step blocked with the reason', async () =>
   const record = await session.run({ all: true });
   assert.deepEqual([record.steps[0]!.status, record.steps[0]!.outcome], ['blocked', 'could not start: spawn EACCES']);
 });
+
+test('inputs given after the session started unblock a step and are masked from then on', async () => {
+  const rb = runbook([step('use', 'use $API_TOKEN', { inputs: ['API_TOKEN'] })], {
+    inputs: [{ name: 'API_TOKEN', secret: true, stepIds: ['use'] }],
+  });
+  const { session, store } = harness(rb, { 'use $API_TOKEN': { output: [['stdout', 'got late-secret-value\n']] } });
+  assert.equal((await session.run({ stepIds: ['use'] })).steps[0]!.status, 'blocked');
+  session.provideInputs({ API_TOKEN: 'late-secret-value' });
+  const record = await session.run({ stepIds: ['use'] });
+  assert.equal(record.steps[0]!.status, 'passed');
+  assert.equal(store.logText('logs/use.log'), 'got ***\n');
+});
+
+test('an edited runbook: pending steps take the new text, evidence of run steps stays', async () => {
+  const { session } = harness(runbook([step('a', 'echo one'), step('b', 'echo two')]));
+  await session.run({ stepIds: ['a'] });
+  session.updateRunbook(runbook([step('a', 'echo ONE'), step('b', 'echo TWO'), step('c', 'echo three')]));
+  const record = session.record;
+  assert.deepEqual(record.steps.map((s) => [s.stepId, s.status, s.command]), [
+    ['a', 'passed', 'echo one'],
+    ['b', 'pending', 'echo TWO'],
+    ['c', 'pending', 'echo three'],
+  ]);
+});
