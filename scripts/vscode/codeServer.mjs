@@ -24,9 +24,9 @@ export function tempDir(prefix) {
 }
 
 /** A fresh copy of the fixture workspace plus the repository's examples/. */
-export function makeWorkspace(repoRoot, { withExamples = true } = {}) {
+export function makeWorkspace(repoRoot, { withExamples = true, name = 'workspace' } = {}) {
   const root = tempDir('workspace');
-  const workspace = join(root, 'workspace');
+  const workspace = join(root, name);
   cpSync(join(repoRoot, 'test', 'integration', 'workspace'), workspace, { recursive: true });
   if (withExamples) {
     try {
