@@ -1,7 +1,9 @@
 // Reads a run directory's run.json. A step still "running" there belongs to a process that
-// died mid-step: it becomes "interrupted" (its partial log stays), and run.json is rewritten.
+// died mid-step: it becomes "interrupted" (its partial log stays, with its digest), and
+// run.json, results.tsv and SUMMARY.md are rewritten to say so.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { renderResultsTsv, renderRunSummary } from '../core/run/artifacts';
 import type { RunRecord } from '../core/run/model';
 import { FileRunStore } from './fileRunStore';
 import { hashFile } from './hashFile';
@@ -24,6 +26,11 @@ export async function loadRunRecord(runDir: string): Promise<RunRecord> {
     delete step.background;
     if (step.logPath) step.logSha256 = await hashFile(join(runDir, step.logPath)).catch(() => null);
   }
-  if (changed) await new FileRunStore(runDir).writeRecord(record);
+  if (changed) {
+    const store = new FileRunStore(runDir);
+    await store.writeRecord(record);
+    await store.writeText('results.tsv', renderResultsTsv(record));
+    await store.writeText('SUMMARY.md', renderRunSummary(record));
+  }
   return record;
 }

@@ -15,8 +15,8 @@ export { selectSteps, type StepSelection } from './selectSteps';
 
 export interface RunListener {
   onStepStarted?(evidence: StepEvidence): void;
-  /** Decoded and masked. */
-  onOutput?(stepId: string, text: string, stream: OutputStream): void;
+  /** Decoded and masked. A returned promise is back-pressure: the step's output waits for it. */
+  onOutput?(stepId: string, text: string, stream: OutputStream): void | Promise<void>;
   onStepFinished?(evidence: StepEvidence): void;
 }
 
@@ -341,16 +341,22 @@ export class RunSession {
     for (const listener of this.listeners) guard(() => listener[event]?.(copy));
   }
 
-  private notifyOutput(stepId: string, text: string, stream: OutputStream): void {
-    for (const listener of this.listeners) guard(() => listener.onOutput?.(stepId, text, stream));
+  private notifyOutput(stepId: string, text: string, stream: OutputStream): Promise<void> | void {
+    let waits: Array<Promise<void>> | null = null;
+    for (const listener of this.listeners) {
+      const pending = guard(() => listener.onOutput?.(stepId, text, stream));
+      if (pending) (waits ??= []).push(pending.catch(() => undefined));
+    }
+    if (waits) return Promise.all(waits).then(() => undefined);
   }
 }
 
 /** A listener's error must not break the run or the evidence. */
-function guard(call: () => void): void {
+function guard<T>(call: () => T): T | undefined {
   try {
-    call();
+    return call();
   } catch {
     // Listeners are the host's UI; the record stays authoritative.
+    return undefined;
   }
 }

@@ -34,7 +34,7 @@ export class StepOutput {
   constructor(
     private readonly masker: SecretMasker,
     private readonly log: LogWriter | null,
-    private readonly emit: (text: string, stream: OutputStream) => void,
+    private readonly emit: (text: string, stream: OutputStream) => Promise<void> | void,
     expect: string | undefined,
   ) {
     const state = (): StreamState => ({
@@ -50,11 +50,13 @@ export class StepOutput {
   handle(chunk: Uint8Array, stream: OutputStream): Promise<void> | void {
     const state = this.streams[stream];
     const text = state.masker.push(state.decoder.decode(chunk));
-    this.deliver(text, stream);
+    const listening = this.deliver(text, stream);
     // The raw bytes when this chunk's text went out unchanged (keeps invalid UTF-8 as it was);
     // else the masked text.
     const verbatim = !this.masker.active || (state.decoder.verbatim && state.masker.verbatim);
-    return this.write(verbatim ? chunk : text);
+    const writing = this.write(verbatim ? chunk : text);
+    if (listening && writing) return Promise.all([listening, writing]).then(() => undefined);
+    return listening ?? writing;
   }
 
   /** Flushes held-back text, closes the log and returns what the outcome needs. */
@@ -62,7 +64,7 @@ export class StepOutput {
     for (const stream of ['stdout', 'stderr'] as const) {
       const state = this.streams[stream];
       const text = state.masker.push(state.decoder.end()) + state.masker.flush();
-      this.deliver(text, stream);
+      await this.deliver(text, stream);
       if (this.masker.active) await this.write(text);
     }
     let logSha256: string | null = null;
@@ -83,12 +85,12 @@ export class StepOutput {
     };
   }
 
-  private deliver(text: string, stream: OutputStream): void {
+  private deliver(text: string, stream: OutputStream): Promise<void> | void {
     if (text.length === 0) return;
     this.streams[stream].tail.push(text);
     this.combined.push(text);
     this.expect?.push(text);
-    this.emit(text, stream);
+    return this.emit(text, stream);
   }
 
   private write(data: Uint8Array | string): Promise<void> | void {

@@ -49,6 +49,8 @@ test('a run killed with SIGKILL mid-step reloads with the step interrupted and i
   assert.equal(partial!.logSha256, createHash('sha256').update(log).digest('hex'));
   const rewritten = JSON.parse(readFileSync(join(runDir, 'run.json'), 'utf8'));
   assert.equal(rewritten.steps[1].status, 'interrupted');
+  assert.match(readFileSync(join(runDir, 'results.tsv'), 'utf8'), /^partial\tpartial\ttrue\tinterrupted\t/m);
+  assert.match(readFileSync(join(runDir, 'SUMMARY.md'), 'utf8'), /Overall: `failed` \(`1` required failures, `1` required passes\)\./);
 });
 
 test('a directory without a readable run.json is an error a user can act on', async () => {

@@ -24,7 +24,7 @@ async function session(rb: Runbook, env: Record<string, string> = {}) {
     environment: { host: 'h', toolVersion: '0', gitCommit: null, gitBranch: null },
     runner: new ExecaProcessRunner({ killGraceMs: 300 }), store, clock,
   });
-  s.addListener({ onOutput: (_id, text) => output.push(text) });
+  s.addListener({ onOutput: (_id, text) => void output.push(text) });
   return { session: s, store, output };
 }
 

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MANUAL_PENDING } from '../../../../src/core/run/runSession';
+import type { OutputStream } from '../../../../src/core/ports';
 import { runbook, step } from '../../fakes/runbooks';
 import { harness } from './sessionHarness';
 
@@ -241,4 +242,25 @@ test('an edited runbook: pending steps take the new text, evidence of run steps 
     ['b', 'pending', 'echo TWO'],
     ['c', 'pending', 'echo three'],
   ]);
+});
+
+test('a slow listener holds the output back (back-pressure) without losing any of it', async () => {
+  const chunks: Array<[OutputStream, string]> = Array.from({ length: 20 }, (_, i) => ['stdout', `line ${i}\n`]);
+  const { session, store } = harness(runbook([step('chatty', 'chatty')]), { chatty: { output: chunks } });
+  const received: string[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  session.addListener({
+    onOutput: async (_id, text) => {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      received.push(text);
+      inFlight--;
+    },
+  });
+  await session.run({ all: true });
+  assert.equal(received.join(''), chunks.map(([, text]) => text).join(''));
+  assert.equal(maxInFlight, 1);
+  assert.equal(store.logText('logs/chatty.log'), received.join(''));
 });

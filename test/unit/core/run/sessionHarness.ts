@@ -29,7 +29,7 @@ export function harness(runbook: Runbook, scripts: Record<string, Script> = {}, 
   session.addListener({
     onStepStarted: (ev) => seen.started.push(ev),
     onStepFinished: (ev) => seen.finished.push(ev),
-    onOutput: (id, text, stream) => seen.output.push(`${id}/${stream}:${text}`),
+    onOutput: (id, text, stream) => void seen.output.push(`${id}/${stream}:${text}`),
   });
   const status = () => Object.fromEntries(session.record.steps.map((s) => [s.stepId, s.status]));
   return { session, store, runner, clock, seen, status };
