@@ -2,7 +2,7 @@
 // fresh copy of the fixture workspace, streaming the extension host's console to stdout.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { makeWorkspace, startCodeServer } from './codeServer.mjs';
 import { consoleText, launchBrowser, workbenchUrl } from './workbench.mjs';
 
@@ -10,11 +10,21 @@ export const RESULT_MARKER = 'RUNBOOK_GATE_RESULT';
 // The suite's reporter prefixes its lines (test/integration/runMocha.ts); the workbench adds a log level.
 const SUITE_LINE = /\[rg-test\] ?(.*)$/s;
 
-/** Bundles a suite entry (mocha and vscode stay external: mocha comes from node_modules). */
+/**
+ * Bundles a suite entry (mocha and vscode stay external: mocha comes from the repository's
+ * node_modules, so the bundle lives under out/). Each harness process writes its own
+ * out/integration/<pid>/ (removed on exit), so concurrent runs do not overwrite each other.
+ */
 export async function bundleSuite(repoRoot, entry, outfile) {
+  const directory = join(repoRoot, 'out', 'integration', String(process.pid));
+  if (!bundleDirs.has(directory)) {
+    bundleDirs.add(directory);
+    if (bundleDirs.size === 1) process.on('exit', () => bundleDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  }
+  const target = join(directory, basename(outfile));
   await build({
     entryPoints: [join(repoRoot, entry)],
-    outfile: join(repoRoot, outfile),
+    outfile: target,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -24,8 +34,9 @@ export async function bundleSuite(repoRoot, entry, outfile) {
     external: ['vscode', 'mocha'],
     logLevel: 'warning',
   });
-  return join(repoRoot, outfile);
+  return target;
 }
+const bundleDirs = new Set();
 
 /**
  * Resolves to { name, exitCode, passed, failed, pending, reported, seconds }.
@@ -45,6 +56,10 @@ export async function runSuite(tools, { repoRoot, name, testsPath, trust, timeou
     let settle;
     const exited = new Promise((resolve) => { settle = resolve; });
     await page.exposeFunction('codeAutomationExit', (code) => { settle(Number(code) || 0); });
+    page.on('crash', () => {
+      process.stdout.write(`[harness] the workbench page crashed during suite "${name}"\n`);
+      settle(1);
+    });
 
     // Print in arrival order even though rendering a message is async.
     let printing = Promise.resolve();
