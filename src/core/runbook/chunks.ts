@@ -83,6 +83,30 @@ function detectFrontMatter(lineAt: (index: number) => string, lineCount: number)
   return null;
 }
 
+/** Length of a closing fence run of `char` at `from` when only whitespace follows it, else 0. */
+function fenceRun(text: string, from: number, end: number, char: number): number {
+  let j = from;
+  while (j < end && text.charCodeAt(j) === char) j++;
+  for (let k = j; k < end; k++) if (text.charCodeAt(k) !== 32 && text.charCodeAt(k) !== 9) return 0;
+  return j - from;
+}
+
+/** Column where a list item's content starts ("1. x" -> 3, "-    x" -> 5, "-" -> 2; tabs to stops of 4). */
+function contentIndent(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  i++; // the bullet, or the "." / ")" after the digits
+  const markerWidth = i - start;
+  let column = markerWidth;
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) {
+    column = text.charCodeAt(i) === 9 ? column + 4 - (column % 4) : column + 1;
+    i++;
+  }
+  const spaces = column - markerWidth;
+  if (i === end || spaces === 0 || spaces > 4) return markerWidth + 1;
+  return column;
+}
+
 /** `text` must have no BOM. */
 export function splitDocument(text: string): SplitDocument {
   const { starts, lengths } = lineTable(text);
@@ -94,7 +118,10 @@ export function splitDocument(text: string): SplitDocument {
   let chunkStart = first;
   let fence: { char: number; length: number } | null = null;
   let html: RegExp | null = null;
-  let inList = false;
+  // Inside a top-level list item, a fence indented less than the item's content is top-level.
+  let listContentIndent = -1;
+  // A fence inside that item: no lazy continuation, a line left of the item's content closes both.
+  let itemFence: { char: number; length: number } | null = null;
   let previousBlank = true;
   for (let i = first; i < lineCount; i++) {
     const start = starts[i] ?? 0;
@@ -105,6 +132,8 @@ export function splitDocument(text: string): SplitDocument {
     while (firstChar < end && (text.charCodeAt(firstChar) === 32 || text.charCodeAt(firstChar) === 9)) firstChar++;
     const blank = firstChar === end;
     const column = indent - start;
+    let visual = 0;
+    for (let k = start; k < firstChar; k++) visual = text.charCodeAt(k) === 9 ? visual + 4 - (visual % 4) : visual + 1;
     if (fence) {
       if (column <= 3 && !blank) {
         let j = indent;
@@ -120,6 +149,15 @@ export function splitDocument(text: string): SplitDocument {
       if (html.test(text.slice(start, end))) html = null;
       previousBlank = false;
       continue;
+    }
+    if (itemFence) {
+      if (blank || visual >= listContentIndent) {
+        if (!blank && fenceRun(text, firstChar, end, itemFence.char) >= itemFence.length) itemFence = null;
+        previousBlank = blank;
+        continue;
+      }
+      itemFence = null;
+      listContentIndent = -1;
     }
     const c = blank ? -1 : text.charCodeAt(indent);
     // Only a column-0 line can start a list item at the top level; digits, -, +, * may.
@@ -139,18 +177,46 @@ export function splitDocument(text: string): SplitDocument {
         chunkStart = i;
       }
     }
-    if (!blank && column === 0) inList = isList;
-    if (!blank && column <= 3 && (column === 0 || !inList)) {
+    if (!blank && column === 0) {
+      if (isList) {
+        listContentIndent = contentIndent(text, start, end);
+        // "- ```bash": the item starts with a fence.
+        let m = start;
+        while (m < end && text.charCodeAt(m) !== 32 && text.charCodeAt(m) !== 9) m++;
+        while (m < end && (text.charCodeAt(m) === 32 || text.charCodeAt(m) === 9)) m++;
+        const f = text.charCodeAt(m);
+        if (f === 96 || f === 126) {
+          let j = m;
+          while (j < end && text.charCodeAt(j) === f) j++;
+          if (j - m >= 3 && !(f === 96 && text.slice(j, end).includes('`'))) itemFence = { char: f, length: j - m };
+        }
+      }
+      // A lazy continuation line keeps the item open; after a blank line, or a block that
+      // interrupts a paragraph, the list is over.
+      else if (previousBlank || c === 35 || c === 62 || c === 96 || c === 126 || c === 60 || c === 61) listContentIndent = -1;
+    }
+    if (!blank && listContentIndent >= 0 && visual >= listContentIndent) {
+      const f = text.charCodeAt(firstChar);
+      if (f === 96 || f === 126) {
+        let j = firstChar;
+        while (j < end && text.charCodeAt(j) === f) j++;
+        if (j - firstChar >= 3 && !(f === 96 && text.slice(j, end).includes('`'))) itemFence = { char: f, length: j - firstChar };
+      }
+    } else if (!blank && column <= 3 && (listContentIndent < 0 || column < listContentIndent)) {
       if (c === 96 || c === 126) {
         let j = indent;
         while (j < end && text.charCodeAt(j) === c) j++;
         const length = j - indent;
-        if (length >= 3 && !(c === 96 && text.slice(j, end).includes('`'))) fence = { char: c, length };
+        if (length >= 3 && !(c === 96 && text.slice(j, end).includes('`'))) {
+          fence = { char: c, length };
+          listContentIndent = -1;
+        }
       } else if (c === 60) {
         const rest = text.slice(indent, end);
         for (const [open, close] of HTML_OPENERS) {
           if (open.test(rest)) {
             if (!close.test(rest.slice(2))) html = close;
+            listContentIndent = -1;
             break;
           }
         }

@@ -70,6 +70,21 @@ class FragmentBuilder {
   readonly events: FragmentEvent[] = [];
   constructor(private readonly lines: string[]) {}
 
+  /**
+   * A node's range without trailing blank lines: a block that runs to the end of its chunk
+   * would otherwise end one line later than the same block followed by another.
+   */
+  range(node: Positioned): SourceRange {
+    const r = rangeOf(node);
+    if (r.endLine <= r.startLine) return r;
+    const blankUpTo = (line: number, column: number): boolean =>
+      (this.lines[line - 1] ?? '').slice(0, column - 1).replace(/[\s>]/g, '').length === 0;
+    if (!blankUpTo(r.endLine, r.endColumn)) return r;
+    let endLine = r.endLine - 1;
+    while (endLine > r.startLine && blankUpTo(endLine, Number.MAX_SAFE_INTEGER)) endLine--;
+    return { ...r, endLine, endColumn: (this.lines[endLine - 1] ?? '').length + 1 };
+  }
+
   /** Finds `token` on a chunk line at or after `fromColumn` (1-based); the range it covers. */
   locate(line: number, token: string, fromColumn: number): SourceRange {
     const raw = this.lines[line - 1] ?? '';
@@ -87,7 +102,7 @@ class FragmentBuilder {
   root(root: Root): void {
     for (const child of root.children) {
       this.block(child, 0, true);
-      this.events.push({ kind: 'block', range: rangeOf(child) });
+      this.events.push({ kind: 'block', range: this.range(child) });
     }
   }
 
@@ -98,14 +113,14 @@ class FragmentBuilder {
         if (topLevel) {
           this.events.push({
             kind: 'heading', depth: node.depth, text, slug: slugify(text), stage: parseStageMarker(text, true), namesGates: namesGates(text),
-            rollback: isRollbackTitle(text), titleText: stripNumbering(text), range: rangeOf(node),
+            rollback: isRollbackTitle(text), titleText: stripNumbering(text), range: this.range(node),
           });
-        } else this.events.push({ kind: 'paragraph', titleLine: titleLine(text), range: rangeOf(node) });
+        } else this.events.push({ kind: 'paragraph', titleLine: titleLine(text), range: this.range(node) });
         this.inline(node);
         break;
       }
       case 'paragraph':
-        this.events.push({ kind: 'paragraph', titleLine: titleLine(plainText(node)), range: rangeOf(node) });
+        this.events.push({ kind: 'paragraph', titleLine: titleLine(plainText(node)), range: this.range(node) });
         this.inline(node);
         break;
       case 'blockquote':
@@ -143,18 +158,18 @@ class FragmentBuilder {
     const first = item.children[0];
     const text = first && first.type === 'paragraph' ? plainText(first).replace(/\s*\n\s*/g, ' ').trim() : '';
     const stage = ordered ? parseStageMarker(text, false) : null;
-    this.events.push({ kind: 'item', ordered, ordinal, listDepth, checked: item.checked ?? null, text, stage, range: rangeOf(item) });
+    this.events.push({ kind: 'item', ordered, ordinal, listDepth, checked: item.checked ?? null, text, stage, range: this.range(item) });
     for (const child of item.children) this.block(child, child.type === 'list' ? listDepth + 1 : listDepth, false);
   }
 
   inline(node: Paragraph | Nodes): void {
     if (!('children' in node)) return;
     for (const child of node.children as Nodes[]) {
-      if (child.type === 'text' || child.type === 'inlineCode') this.issuesInText(child.value, rangeOf(child));
+      if (child.type === 'text' || child.type === 'inlineCode') this.issuesInText(child.value, this.range(child));
       else if (child.type === 'html') this.html(child, node.type === 'paragraph' ? plainText(node).trim() : null);
       else if (child.type === 'link') {
         const label = plainText(child);
-        if (!label.includes('github.com')) this.issuesInText(child.url, rangeOf(child));
+        if (!label.includes('github.com')) this.issuesInText(child.url, this.range(child));
         this.inline(child);
       } else this.inline(child);
     }
@@ -174,7 +189,7 @@ class FragmentBuilder {
 
   html(node: Html, inlineTitle: string | null): void {
     if (!node.value.includes('runbook:')) return;
-    const at = rangeOf(node);
+    const at = this.range(node);
     RUNBOOK_COMMENT.lastIndex = 0;
     for (let m = RUNBOOK_COMMENT.exec(node.value); m; m = RUNBOOK_COMMENT.exec(node.value)) {
       const line = at.startLine + (node.value.slice(0, m.index).match(/\n/g)?.length ?? 0);
@@ -196,7 +211,7 @@ class FragmentBuilder {
   }
 
   code(node: Code): void {
-    const range = rangeOf(node);
+    let range = rangeOf(node);
     const opening = this.lines[range.startLine - 1] ?? '';
     const openText = opening.slice(range.startColumn - 1);
     const fence = /^(`{3,}|~{3,})/.exec(openText);
@@ -212,7 +227,14 @@ class FragmentBuilder {
       && (closeMatch[1] ?? '')[0] === fenceText[0] && (closeMatch[1] ?? '').length >= fenceText.length;
     const { language, attributes } = splitInfo(node.lang, node.meta);
     const isStep = SHELL_LANGUAGES.has(language);
+    let value = node.value;
     if (!terminated) {
+      // Where an open fence ends depends on what closes its container (end of input or a later
+      // block); trailing blank lines are dropped so that the answer is the same either way.
+      value = value.replace(/(?:\n[ \t]*)+$/, '');
+      let endLine = range.endLine;
+      while (endLine > range.startLine && (this.lines[endLine - 1] ?? '').trim().replace(/^>\s*/, '').length === 0) endLine--;
+      if (endLine !== range.endLine) range = { ...range, endLine, endColumn: (this.lines[endLine - 1] ?? '').length + 1 };
       this.events.push({
         kind: 'diagnostic', severity: isStep ? 'error' : 'warning', code: 'unterminated-fence', range: headRange,
         message: `The ${fenceText} fence opened here is never closed: everything after it${isStep ? ' is taken as this step\'s command' : ' is taken as code'}. Add a closing ${fenceText}.`,
@@ -224,10 +246,10 @@ class FragmentBuilder {
     }
     const parsed = parseAnnotations(attributes);
     for (const p of parsed.problems) this.events.push({ kind: 'diagnostic', ...p, range: headRange });
-    let command = node.value;
+    let command = value;
     let lineMap: number[] | null = null;
     if (CONSOLE_LANGUAGES.has(language)) {
-      ({ command, lineMap } = consoleCommands(node.value));
+      ({ command, lineMap } = consoleCommands(value));
       if (command.trim().length === 0) {
         this.events.push({
           kind: 'diagnostic', severity: 'info', code: 'console-without-prompt', range: headRange,
@@ -276,7 +298,7 @@ class FragmentBuilder {
       const title = plainText(row.children[0] ?? { type: 'text', value: '' }).trim();
       if (title.length === 0) continue;
       const statusCell = statusColumn >= 0 ? row.children[statusColumn] : undefined;
-      this.events.push({ kind: 'gateRow', title, status: statusCell ? plainText(statusCell).trim() : undefined, range: rangeOf(row) });
+      this.events.push({ kind: 'gateRow', title, status: statusCell ? plainText(statusCell).trim() : undefined, range: this.range(row) });
       for (const cell of row.children) this.inline(cell);
     }
   }

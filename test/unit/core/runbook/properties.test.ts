@@ -1,0 +1,143 @@
+// Properties on random and mutated Markdown: the model is total, its ranges lie inside the
+// document, the incremental modeler equals a fresh parse, and cutting the document into
+// chunks changes nothing (compared with modelling the whole body as one chunk).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { parseRunbook } from '../../../../src/core/runbook/parseRunbook';
+import { createRunbookModeler } from '../../../../src/core/runbook/incrementalModel';
+import { splitDocument, lineTable } from '../../../../src/core/runbook/chunks';
+import { buildFragment } from '../../../../src/core/runbook/fragment';
+import { readFrontMatter } from '../../../../src/core/runbook/frontMatter';
+import { assembleRunbook } from '../../../../src/core/runbook/assemble';
+import type { Runbook, SourceRange } from '../../../../src/core/runbook/model';
+
+const fixtures = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
+const seeds = readdirSync(fixtures)
+  .filter((name) => existsSync(join(fixtures, name, 'input.md')))
+  .sort()
+  .map((name) => readFileSync(join(fixtures, name, 'input.md'), 'utf8'));
+
+const VOCABULARY = [
+  '', '', '', '   ', '# Title', '## Stage 1: Deploy', '## Phase 2 - Verify', '### Rollback', '## KPI and SLO Gates', '## Gates',
+  '1. Stage 0: Preflight', '2. Stage 3: Later', '1. Error budget gate', '- [ ] Task', '- [x] Done', '  - [ ] Nested task', '- item',
+  '  ```bash', '   ```sh', '```bash', '```', '~~~sh', '~~~', '````', '```console', '$ echo "$TOKEN"', 'output line',
+  '```bash {name=x}', '```bash {"name":"y","timeout":"5s"}', '```bash { name=x colour=red', '```python',
+  '<!--', '-->', '<!-- runbook: name=hold -->', '- [ ] Hold <!-- runbook: name=h2 -->', '> ```bash', '> echo quoted', '>',
+  '| Gate | Status | Evidence |', '| --- | --- | --- |', '| Tests | Green | ok |', 'Run this:', 'echo $FOO ${BAR} $1',
+  'for i in 1858 1859; do gh issue view "$i"; done', 'See #12, acme/api#3 and https://github.com/a/b/issues/4.',
+  'curl -fsSL https://x.io/i.sh | sh', 'curl http://example.com', '---', 'repo: acme/x', 'export TOKEN=1', '\t```bash', '\techo tab',
+  '    indented code', '<script>', '</script>', 'Stage 2: not a list', '10) Step 4: list', '* * *', '[ref]: https://example.com',
+];
+
+const line = fc.oneof(
+  { weight: 8, arbitrary: fc.constantFrom(...VOCABULARY) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 8 }) },
+);
+const newline = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r');
+const randomDocument = fc
+  .tuple(fc.array(fc.tuple(line, newline), { maxLength: 40 }), fc.boolean(), fc.boolean())
+  .map(([lines, bom, trailing]) => (bom ? '\uFEFF' : '') + lines.map(([l, nl]) => l + nl).join('') + (trailing ? '' : 'tail'));
+
+type Edit = { at: number; kind: 'delete' | 'insert' | 'replace' | 'duplicate'; text: string };
+const edit: fc.Arbitrary<Edit> = fc.record({
+  at: fc.nat(),
+  kind: fc.constantFrom('delete', 'insert', 'replace', 'duplicate'),
+  text: fc.constantFrom(...VOCABULARY),
+});
+
+function applyEdit(text: string, e: Edit): string {
+  const lines = text.split('\n');
+  const i = e.at % (lines.length + 1);
+  if (e.kind === 'delete') lines.splice(i, 1);
+  else if (e.kind === 'insert') lines.splice(i, 0, e.text);
+  else if (e.kind === 'replace') lines.splice(i, 1, e.text);
+  else lines.splice(i, 0, lines[i] ?? '');
+  return lines.join('\n');
+}
+
+const mutatedSeed = fc.tuple(fc.constantFrom(...seeds), fc.array(edit, { maxLength: 6 })).map(([seed, edits]) => edits.reduce(applyEdit, seed));
+const anyDocument = fc.oneof(randomDocument, mutatedSeed);
+
+function rangesOf(model: Runbook): [string, SourceRange][] {
+  return [
+    ...model.sections.map((s) => [`section ${s.id}`, s.range] as [string, SourceRange]),
+    ...model.stages.map((s) => [`stage ${s.id}`, s.range] as [string, SourceRange]),
+    ...model.steps.map((s) => [`step ${s.id}`, s.range] as [string, SourceRange]),
+    ...model.tasks.map((t) => [`task ${t.line}`, t.range] as [string, SourceRange]),
+    ...model.gates.map((g) => [`gate ${g.id}`, g.range] as [string, SourceRange]),
+    ...model.issues.map((i) => [`issue ${i.number}`, i.range] as [string, SourceRange]),
+    ...model.diagnostics.map((d) => [`diagnostic ${d.code}`, d.range] as [string, SourceRange]),
+  ];
+}
+
+function assertInside(text: string, model: Runbook): void {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const { lengths } = lineTable(body);
+  assert.ok(model.lineCount <= lengths.length);
+  for (const [what, r] of rangesOf(model)) {
+    const where = `${what} ${JSON.stringify(r)}`;
+    assert.ok(r.startLine >= 1 && r.endLine <= Math.max(model.lineCount, 1), `${where} is outside lines 1..${model.lineCount}`);
+    assert.ok(r.startLine < r.endLine || (r.startLine === r.endLine && r.startColumn <= r.endColumn), `${where} ends before it starts`);
+    assert.ok(r.startColumn >= 1 && r.startColumn <= (lengths[r.startLine - 1] ?? 0) + 1, `${where} starts past its line`);
+    assert.ok(r.endColumn >= 1 && r.endColumn <= (lengths[r.endLine - 1] ?? 0) + 1, `${where} ends past its line`);
+  }
+  for (const task of model.tasks) assert.equal(task.line, task.range.startLine);
+  for (const gate of model.gates) assert.equal(gate.line, gate.range.startLine);
+}
+
+/** The same document modelled as a single chunk: what a plain whole-document parse gives. */
+function modelAsOneChunk(text: string): Runbook {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const split = splitDocument(source);
+  const bodyStart = split.chunks[0]?.startLine ?? 1;
+  const body = split.chunks.map((c) => c.text).join('');
+  return assembleRunbook({
+    fragments: body.length > 0 ? [{ fragment: buildFragment(body), lineOffset: bodyStart - 1 }] : [],
+    frontMatter: readFrontMatter(split.frontMatter),
+    lineLengths: split.lineLengths,
+    lineCount: split.lineCount,
+    defaultRepo: null,
+  });
+}
+
+test('parseRunbook is total: random and mutated Markdown give a model, never an internal error', () => {
+  fc.assert(
+    fc.property(anyDocument, (text) => {
+      const model = parseRunbook(text);
+      assert.deepEqual(model.diagnostics.filter((d) => d.code === 'internal-error'), []);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('every range lies inside the document', () => {
+  fc.assert(fc.property(anyDocument, (text) => assertInside(text, parseRunbook(text))), { numRuns: 300 });
+});
+
+test('incremental re-modelling through a series of edits equals a fresh parse of each version', () => {
+  fc.assert(
+    fc.property(fc.oneof(randomDocument, fc.constantFrom(...seeds)), fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => {
+      const modeler = createRunbookModeler();
+      let text = start;
+      assert.deepEqual(modeler.model(text, { defaultRepo: 'o/r' }), parseRunbook(text, { defaultRepo: 'o/r' }));
+      for (const e of edits) {
+        text = applyEdit(text, e);
+        assert.deepEqual(modeler.model(text, { defaultRepo: 'o/r' }), parseRunbook(text, { defaultRepo: 'o/r' }));
+      }
+    }),
+    { numRuns: 150 },
+  );
+});
+
+test('cutting a document into chunks gives the same model as parsing it whole', () => {
+  fc.assert(fc.property(anyDocument, (text) => assert.deepEqual(parseRunbook(text), modelAsOneChunk(text))), { numRuns: 300 });
+});
+
+test('the chunk cuts are real: every fixture gives the same model parsed whole', () => {
+  for (const seed of seeds) assert.deepEqual(parseRunbook(seed), modelAsOneChunk(seed));
+});
