@@ -54,11 +54,6 @@ export class ExecaProcessRunner implements ProcessRunner {
 
   async run(request: ProcessRequest, onOutput: OutputHandler, signal?: AbortSignal): Promise<ProcessOutcome> {
     if (signal?.aborted) return { ...notStarted(''), spawnError: null, cancelled: true };
-    const cwdProblem = await stat(request.cwd).then(
-      (s) => (s.isDirectory() ? null : `working directory is not a directory: ${request.cwd}`),
-      () => `working directory not found: ${request.cwd}`,
-    );
-    if (cwdProblem) return notStarted(cwdProblem);
 
     const child = execa(request.shell, shellArguments(request.shell, request.command), {
       cwd: request.cwd,
@@ -76,8 +71,13 @@ export class ExecaProcessRunner implements ProcessRunner {
     const pid = child.pid;
     if (pid === undefined) {
       const result = await child;
+      // The cwd is checked only now, when spawning failed: no extra work on the common path.
+      const cwdProblem = await stat(request.cwd).then(
+        (s) => (s.isDirectory() ? null : `working directory is not a directory: ${request.cwd}`),
+        () => `working directory not found: ${request.cwd}`,
+      );
       const missing = (result as { code?: string }).code === 'ENOENT';
-      return notStarted(missing ? `shell not found: ${request.shell}` : result.shortMessage ?? 'could not start');
+      return notStarted(cwdProblem ?? (missing ? `shell not found: ${request.shell}` : result.shortMessage ?? 'could not start'));
     }
 
     let timedOut = false;
