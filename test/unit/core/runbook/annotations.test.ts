@@ -1,0 +1,55 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseAnnotations, parseDuration, splitInfo } from '../../../../src/core/runbook/annotations';
+
+test('splitInfo separates the language from Runme attributes, glued or spaced', () => {
+  assert.deepEqual(splitInfo('bash', '{"name":"x"}'), { language: 'bash', attributes: '{"name":"x"}' });
+  assert.deepEqual(splitInfo('bash{name=x}', null), { language: 'bash', attributes: '{name=x}' });
+  assert.deepEqual(splitInfo('Bash', '{ name=x }'), { language: 'bash', attributes: '{ name=x }' });
+  assert.deepEqual(splitInfo(null, null), { language: '', attributes: '' });
+});
+
+test('JSON and key=value forms give the same annotations', () => {
+  const json = parseAnnotations('{"name":"health","excludeFromRunAll":true,"timeout":"30s","expect-exit":2,"destructive":true}');
+  const attrs = parseAnnotations('{ name=health excludeFromRunAll=true timeout=30s expect-exit=2 destructive }');
+  const expected = { name: 'health', excludeFromRunAll: true, timeoutMs: 30_000, expectExit: 2, destructive: true };
+  assert.deepEqual(json.annotations, expected);
+  assert.deepEqual(attrs.annotations, expected);
+  assert.deepEqual(json.problems, []);
+  assert.deepEqual(attrs.problems, []);
+});
+
+test('optional=true means required=false; quoted values and commas are read', () => {
+  const { annotations, problems } = parseAnnotations(`{ name="two words", optional=true, cwd='a b' }`);
+  assert.deepEqual(annotations, { name: 'two words', required: false, cwd: 'a b' });
+  assert.deepEqual(problems, []);
+});
+
+test('secret=true marks every input; secret=A,B names them', () => {
+  assert.equal(parseAnnotations('{ secret=true }').allSecret, true);
+  assert.deepEqual(parseAnnotations('{ secret="A, $B" }').annotations.secret, ['A', 'B']);
+  assert.deepEqual(parseAnnotations('{"secret":["X"]}').annotations.secret, ['X']);
+});
+
+test('Runme ids are accepted silently; unknown keys and bad values are problems, not throws', () => {
+  assert.deepEqual(parseAnnotations('{"id":"01HF7BT3","name":"a"}').problems, []);
+  const codes = parseAnnotations('{ colour=red timeout=soon expect-exit=300 interactive=maybe expect=/[/ }').problems.map((p) => p.code);
+  assert.deepEqual(codes, ['unknown-annotation-key', 'invalid-annotation-value', 'invalid-annotation-value', 'invalid-annotation-value', 'invalid-annotation-value']);
+  assert.equal(parseAnnotations('{"name": }').problems[0]?.code, 'malformed-annotation');
+  assert.equal(parseAnnotations('{ name=x').problems[0]?.code, 'malformed-annotation');
+  assert.equal(parseAnnotations('{ = }').problems[0]?.code, 'malformed-annotation');
+});
+
+test('an unquoted /regex/ may hold spaces', () => {
+  assert.equal(parseAnnotations('{ expect=/lag [0-4]s/ name=x }').annotations.expect, '/lag [0-4]s/');
+});
+
+test('durations: units, bare milliseconds, and a hint for a suspiciously small bare number', () => {
+  assert.equal(parseDuration('30s'), 30_000);
+  assert.equal(parseDuration('10m'), 600_000);
+  assert.equal(parseDuration('1.5h'), 5_400_000);
+  assert.equal(parseDuration('250ms'), 250);
+  assert.equal(parseDuration(1200), 1200);
+  assert.equal(parseDuration('soon'), undefined);
+  assert.equal(parseAnnotations('{ timeout=90 }').problems[0]?.code, 'suspicious-timeout');
+});

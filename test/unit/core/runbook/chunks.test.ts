@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { splitDocument } from '../../../../src/core/runbook/chunks';
+
+const starts = (text: string): number[] => splitDocument(text).chunks.map((c) => c.startLine);
+
+test('chunks start at headings after blank lines and cover the whole text', () => {
+  const text = '# A\n\npara\n\n## B\n\n- x\n\n## C\n';
+  const split = splitDocument(text);
+  assert.deepEqual(split.chunks.map((c) => c.startLine), [1, 5, 9]);
+  assert.equal(split.chunks.map((c) => c.text).join(''), text);
+  assert.equal(split.lineCount, 9);
+});
+
+test('no cut inside a fence, a multi-line HTML comment, or a list', () => {
+  assert.deepEqual(starts('# A\n\n```bash\necho\n\n# not a heading\n```\n\n# B\n'), [1, 9]);
+  assert.deepEqual(starts('# A\n\n<!--\n\n# hidden\n-->\n\n# B\n'), [1, 8]);
+  assert.deepEqual(starts('# A\n\n1. x\n   ```sh\n\n# inside? no: closes the item\n'), [1, 6]);
+  assert.deepEqual(starts('# A\n\n1. x\n  ```sh\n\n# inside the top-level fence\n```\n'), [1]);
+});
+
+test('front matter is its own block, not a chunk', () => {
+  const split = splitDocument('---\nrepo: a/b\n---\n# T\n');
+  assert.deepEqual(split.frontMatter, { yaml: 'repo: a/b', lineCount: 3, closingLength: 3 });
+  assert.deepEqual(split.chunks.map((c) => [c.startLine, c.text]), [[4, '# T\n']]);
+  assert.equal(splitDocument('---\nno closing fence\n').frontMatter, null);
+});
+
+test('line counts: empty, no final newline, CRLF and lone CR', () => {
+  assert.equal(splitDocument('').lineCount, 0);
+  assert.equal(splitDocument('a').lineCount, 1);
+  assert.equal(splitDocument('a\r\nb\r\n').lineCount, 2);
+  assert.equal(splitDocument('a\rb').lineCount, 2);
+});
