@@ -39,7 +39,7 @@ export function stepVerdict(
     return { status: 'passed', outcome: 'ran in background until the run finished' };
   }
   const { expect, expectExit } = step.annotations;
-  return decideOutcome({
+  const verdict = decideOutcome({
     ...end,
     command: step.command,
     timeoutMs,
@@ -48,4 +48,6 @@ export function stepVerdict(
     ...(expect !== undefined ? { expect } : {}),
     spawnError: end.spawnError ?? logError,
   });
+  // The evidence is incomplete if the log could not keep up (disk full): say so.
+  return output.logError ? { ...verdict, outcome: `${verdict.outcome} (log incomplete: ${output.logError})` } : verdict;
 }

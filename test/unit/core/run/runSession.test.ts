@@ -264,3 +264,15 @@ test('a slow listener holds the output back (back-pressure) without losing any o
   assert.equal(maxInFlight, 1);
   assert.equal(store.logText('logs/chatty.log'), received.join(''));
 });
+
+test('a log that fails mid-step is named in the outcome', async () => {
+  const { session, store } = harness(runbook([step('x', 'x')]), { x: { output: [['stdout', 'a\n'], ['stdout', 'b\n']] } });
+  const open = store.openLog.bind(store);
+  store.openLog = async (id) => {
+    const log = await open(id);
+    return { ...log, relativePath: log.relativePath, append: () => { throw new Error('ENOSPC: no space left on device'); }, close: log.close };
+  };
+  const record = await session.run({ all: true });
+  assert.equal(record.steps[0]!.status, 'passed');
+  assert.equal(record.steps[0]!.outcome, 'b (log incomplete: ENOSPC: no space left on device)');
+});
