@@ -83,3 +83,14 @@ export function findRunFile(root: string, logPath: string): string | null {
   }
   return null;
 }
+
+/** Polls until `probe` returns a value (not undefined), or fails with `what` after `timeoutMs`. */
+export async function eventually<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

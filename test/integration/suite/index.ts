@@ -9,5 +9,6 @@ export function run(): Promise<void> {
     await import('./runStage.test');
     await import('./generateReport.test');
     await import('./example.test');
+    await import('./diagnostics.test');
   });
 }
