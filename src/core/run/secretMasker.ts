@@ -49,6 +49,10 @@ export function secretPatterns(values: readonly string[]): string[] {
     patterns.add(unpadded);
     patterns.add(unpadded.replace(/\+/g, '-').replace(/\//g, '_'));
     patterns.add(encodeURIComponent(value));
+    // A multi-line value (a PEM key) may come back line by line or with other line endings.
+    if (/[\r\n]/.test(value)) {
+      for (const line of value.split(/\r?\n|\r/)) if (line.trim().length >= MIN_SECRET_LENGTH) patterns.add(line);
+    }
   }
   return [...patterns].filter((p) => p.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
 }

@@ -84,3 +84,10 @@ test('verbatim tells whether a push returned exactly its input', () => {
   assert.equal(stream.push('a secret-value b'), 'a *** b');
   assert.equal(stream.verbatim, false);
 });
+
+test('each line of a multi-line secret is masked on its own too', () => {
+  const key = '-----BEGIN KEY-----\nMIIBOgIBAAJBAKj34GkxFhD9\n-----END KEY-----';
+  const masker = createSecretMasker([key]);
+  assert.equal(masker.mask(key.replace(/\n/g, '\r\n')), '***\r\n***\r\n***');
+  assert.equal(masker.mask(key), '***');
+});
