@@ -163,6 +163,7 @@ export class RunSession {
     ev.outcome = text ? `manual: ${text}` : `manual: marked ${status}`;
     this.persist();
     await this.flushWrites();
+    await this.writeArtifacts();
     this.notify('onStepFinished', ev);
     return structuredClone(ev);
   }
@@ -176,11 +177,20 @@ export class RunSession {
     this.state.endedAt = this.options.clock.now().toISOString();
     this.persist();
     await this.flushWrites();
-    const { store } = this.options;
-    await store.writeText('results.tsv', renderResultsTsv(this.state));
-    await store.writeText('SUMMARY.md', renderRunSummary(this.state));
+    await this.writeArtifacts();
     if (this.storeError) throw this.storeError;
     return this.record;
+  }
+
+  /** results.tsv and SUMMARY.md, rewritten after each run() so the run directory is always whole. */
+  private async writeArtifacts(): Promise<void> {
+    const { store } = this.options;
+    try {
+      await store.writeText('results.tsv', renderResultsTsv(this.state));
+      await store.writeText('SUMMARY.md', renderRunSummary(this.state));
+    } catch (error) {
+      this.storeError ??= error;
+    }
   }
 
   private initialEvidence(step: Step): StepEvidence {
@@ -216,6 +226,7 @@ export class RunSession {
       if (step.stageId !== null && step.required && !passed) stopped.set(step.stageId, step.id);
     }
     await this.flushWrites();
+    await this.writeArtifacts();
     return this.record;
   }
 

@@ -24,6 +24,7 @@ test('running one step records evidence, streams output and writes run.json at e
   assert.equal(ev.outcome, 'ok');
   assert.equal(ev.logPath, 'logs/health.log');
   assert.equal(ev.logSha256, 'sha256-of-logs/health.log');
+  assert.match(store.texts.get('results.tsv') ?? '', /^health\thealth\ttrue\tpassed\t0\t100\t/m, 'artifacts written without finish()');
   assert.equal(ev.startedAt, '2026-02-21T19:27:46.100Z');
   assert.equal(ev.durationMs, 100);
   assert.equal(store.logText('logs/health.log'), 'ok\nwarn\n');
