@@ -227,6 +227,12 @@ class FragmentBuilder {
       && (closeMatch[1] ?? '')[0] === fenceText[0] && (closeMatch[1] ?? '').length >= fenceText.length;
     const { language, attributes } = splitInfo(node.lang, node.meta);
     const isStep = SHELL_LANGUAGES.has(language);
+    if (language === '' && looksLikeShell(node.value)) {
+      this.events.push({
+        kind: 'diagnostic', severity: 'info', code: 'unlabelled-shell-block', range: headRange,
+        message: 'This block reads as shell commands but has no language, so it is not a step. Write ```bash (or ```console for a transcript) to make it one.',
+      });
+    }
     let value = node.value;
     if (!terminated) {
       // Where an open fence ends depends on what closes its container (end of input or a later
@@ -302,6 +308,15 @@ class FragmentBuilder {
       for (const cell of row.children) this.inline(cell);
     }
   }
+}
+
+const SHELL_START = /^\s*(?:\$ |sudo |export |cd |curl |wget |kubectl |helm |docker |git |gh |npm |npx |yarn |pnpm |make |terraform |aws |gcloud |az |psql |ssh |systemctl |\.\/)/;
+
+/** An unlabelled block whose lines mostly start like commands. */
+function looksLikeShell(value: string): boolean {
+  const lines = value.split('\n').filter((l) => l.trim().length > 0 && !/^\s*#/.test(l));
+  if (lines.length === 0 || lines.length > 40) return false;
+  return lines.filter((l) => SHELL_START.test(l)).length * 2 > lines.length;
 }
 
 export function buildFragment(chunkText: string): Fragment {

@@ -49,7 +49,7 @@ export interface StageMarker {
   title: string;
 }
 
-const STAGE = /^(stage|phase|step)\b\s*(\d+)?[a-z]?\+?\s*([:.)\-–—(]|$)?\s*(.*)$/i;
+const STAGE = /^(stage|phase|step)\b\s*(\d+(?:\.\d+)?)?[a-z]?\+?\s*([:.)\-–—(]|$)?\s*(.*)$/i;
 
 /**
  * "Stage 0: Gate preflight", "Phase 2 - Canary", "## 3. Step 4 (verify)".

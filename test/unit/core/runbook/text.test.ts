@@ -42,3 +42,8 @@ test('title line: the last line of a block, trailing colon dropped', () => {
   assert.equal(titleLine('Intro text.\nRuntime WS health:'), 'Runtime WS health');
   assert.equal(titleLine('  \n'), '');
 });
+
+test('decimal stage numbers', () => {
+  assert.deepEqual(parseStageMarker('Step 2.3: Configure', true), { marker: 'Step', number: 2.3, title: 'Configure' });
+  assert.deepEqual(parseStageMarker('Stage 0. Gate', false), { marker: 'Stage', number: 0, title: 'Gate' });
+});
