@@ -1,5 +1,7 @@
-// Which steps a selection runs. "All" and whole stages leave out steps that must be asked
-// for by name: rollback, excludeFromRunAll, destructive and interactive ones.
+// Which steps a selection runs. "All" leaves out steps that must be asked for by name:
+// rollback, excludeFromRunAll, destructive and interactive ones. Running a stage is asking
+// for its steps, destructive ones included (they are confirmed before they start); the
+// others still need their step id.
 import type { Runbook, Step } from '../runbook/model';
 
 export interface StepSelection {
@@ -12,10 +14,15 @@ export function isManualStep(step: Step): boolean {
   return step.language === 'manual' || step.command.trim() === '';
 }
 
-/** Left out unless named by step id. */
+/** Left out of "all" unless named by step id. */
 export function needsExplicitSelection(step: Step): boolean {
+  return step.annotations.destructive === true || needsStepId(step);
+}
+
+/** Left out of "all" and of stage runs unless named by step id. */
+function needsStepId(step: Step): boolean {
   const a = step.annotations;
-  return step.rollback || a.excludeFromRunAll === true || a.destructive === true || a.interactive === true;
+  return step.rollback || a.excludeFromRunAll === true || a.interactive === true;
 }
 
 /** Does a user's stage reference ("0", "stage-0", "Stage 0", the title) name this stage? */
@@ -37,8 +44,8 @@ export function selectSteps(runbook: Runbook, selection: StepSelection): Step[] 
   const stepIds = new Set(selection.stepIds ?? []);
   return runbook.steps.filter((step) => {
     if (stepIds.has(step.id)) return true;
-    if (needsExplicitSelection(step)) return false;
-    if (selection.all) return true;
-    return step.stageId !== null && stageIds.has(step.stageId);
+    if (needsStepId(step)) return false;
+    if (step.stageId !== null && stageIds.has(step.stageId)) return true;
+    return selection.all === true && !needsExplicitSelection(step);
   });
 }

@@ -18,10 +18,11 @@ test('run all leaves out rollback, excluded, destructive and interactive steps',
   assert.deepEqual(ids({ all: true }), ['build', 'deploy', 'loose']);
 });
 
-test('a stage runs its own steps under the same rules; named steps always run', () => {
-  assert.deepEqual(ids({ stageIds: ['0'] }), ['build']);
+test('a stage runs its own steps, destructive ones included (to be confirmed); named steps always run', () => {
+  assert.deepEqual(ids({ stageIds: ['0'] }), ['build', 'drop']);
   assert.deepEqual(ids({ stageIds: ['stage-1'] }), ['deploy']);
-  assert.deepEqual(ids({ stageIds: ['0'], stepIds: ['rollback', 'drop'] }), ['build', 'rollback', 'drop']);
+  assert.deepEqual(ids({ stageIds: ['0'], stepIds: ['rollback', 'shell'] }), ['build', 'rollback', 'drop', 'shell']);
+  assert.deepEqual(ids({ all: true, stepIds: ['drop'] }), ['build', 'drop', 'deploy', 'loose']);
   assert.deepEqual(ids({}), []);
 });
 
