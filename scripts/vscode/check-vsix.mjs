@@ -1,7 +1,8 @@
 // Packages the VSIX (production build via vsce), installs it into a fresh extensions dir
 // with `code-server --install-extension`, confirms `--list-extensions` shows it, then runs the
 // installed-VSIX suite (test/integration/installed/) against that extensions dir: the packaged
-// bundle activates and runs a step (catches a .vscodeignore that drops a needed file).
+// bundle activates and runs a step (catches a .vscodeignore that drops a needed file), and
+// the UI check (scripts/vscode/uiCheck.mjs) clicks a lens in the workbench.
 //
 //   node scripts/vscode/check-vsix.mjs [--vsix FILE]     # default: package a fresh one
 import { readFileSync, rmSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { codeServerCli, tempDir } from './codeServer.mjs';
 import { ensureTools } from './install-tools.mjs';
 import { packageVsix } from '../package.mjs';
 import { bundleSuite, runSuite } from './suiteRunner.mjs';
+import { uiCheck } from './uiCheck.mjs';
 
 /** Resolves to a suite result: { name: 'vsix', exitCode, passed, failed, ... }. */
 export async function checkVsix(tools, { repoRoot, vsix, verbose = false, timeoutMs = 5 * 60_000 } = {}) {
@@ -58,6 +60,11 @@ export async function checkVsix(tools, { repoRoot, vsix, verbose = false, timeou
     });
     result.passed += installed.passed;
     result.failed += installed.failed;
+
+    console.log('the packaged VSIX in the workbench UI');
+    const ui = await uiCheck(tools, { repoRoot, extensionsDir, verbose });
+    result.passed += ui.passed;
+    result.failed += ui.failed;
   } catch (error) {
     check(false, 'VSIX check', error.message);
   } finally {

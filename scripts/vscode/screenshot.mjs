@@ -1,4 +1,3 @@
-/* global document */
 // Takes the README screenshot in the real workbench: packages and installs the VSIX (as a
 // user would; `--dev` loads the repository as the extension under development instead),
 // opens the example runbook, runs one step from its CodeLens, and saves media/screenshot.png
@@ -6,12 +5,13 @@
 //
 //   node scripts/vscode/screenshot.mjs [--dev] [--runbook examples/release-checklist.md] [--step-index 0] [--out media/screenshot.png]
 import { rmSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureTools } from './install-tools.mjs';
 import { codeServerCli, makeWorkspace, startCodeServer, tempDir } from './codeServer.mjs';
 import { packageVsix } from '../package.mjs';
-import { launchBrowser, workbenchUrl } from './workbench.mjs';
+import { launchBrowser } from './workbench.mjs';
+import { lensLinks, lensText, openWorkbench, quickOpen, waitForPanelText } from './workbenchUi.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -34,20 +34,6 @@ async function installedExtensionsDir(tools, work) {
   return extensionsDir;
 }
 
-/** The side panel is a webview: an iframe (pre/index.html) holding the content frame. */
-async function waitForPanelText(page, pattern, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      if (!frame.url().includes('/webview/browser/pre/')) continue;
-      const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
-      if (pattern.test(text)) return;
-    }
-    await page.waitForTimeout(250);
-  }
-  throw new Error(`the Runbook Gate panel did not show ${pattern} within ${timeoutMs / 1000} s`);
-}
-
 async function main() {
   const tools = await ensureTools();
   const work = tempDir('screenshot');
@@ -58,31 +44,14 @@ async function main() {
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
     if (verbose) page.on('console', (message) => process.stderr.write(`[workbench] ${message.text()}\n`));
-    await page.goto(workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: dev ? repoRoot : undefined }), { waitUntil: 'domcontentloaded' });
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.locator('.explorer-folders-view, .welcome-view, .monaco-workbench .part.sidebar').first().waitFor({ timeout: 60_000 });
-    await page.waitForTimeout(1500);
-
-    // Quick Open the runbook.
-    await page.keyboard.press('Control+P');
-    const quickInput = page.locator('.quick-input-widget input');
-    await quickInput.waitFor({ timeout: 15_000 });
-    await quickInput.fill(runbook);
-    await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Enter');
-    await page.locator(`.tab[aria-label*="${basename(runbook)}"], .tab:has-text("${basename(runbook)}")`).first().waitFor({ timeout: 15_000 });
+    await openWorkbench(page, server, { folder: workspace, extensionDevelopmentPath: dev ? repoRoot : undefined });
+    await quickOpen(page, runbook);
 
     // The CodeLens appears once the extension has activated and modelled the runbook.
-    const runStep = page.locator('.codelens-decoration a', { hasText: 'Run step' });
-    await runStep.first().waitFor({ timeout: 60_000 });
-    await page.waitForTimeout(1500); // lenses re-render once the model settles
+    const runStep = await lensLinks(page, 'Run step');
     const lensCount = await runStep.count();
-    console.log(`[screenshot] ${lensCount} "Run step" lenses`);
-    const lens = runStep.nth(Math.min(stepIndex, lensCount - 1));
-    await lens.click(); // re-resolves the locator if the lens was re-rendered
-
-    // Wait for the step's result in a lens (passed or failed) and for the panel to show it.
-    await page.locator('.codelens-decoration', { hasText: /passed|failed/ }).first().waitFor({ timeout: 120_000 });
+    await runStep.nth(Math.min(stepIndex, lensCount - 1)).click(); // re-resolves if re-rendered
+    console.log(`[screenshot] lens after the run: ${await lensText(page, /exit \d+/)}`);
     await waitForPanelText(page, /passed|failed/);
     // A fast step can finish before the panel's webview has loaded, leaving its output box
     // empty; re-run it once from its lens so the output streams into the open panel.
@@ -90,12 +59,6 @@ async function main() {
     await waitForPanelText(page, /OUTPUT:/i);
     await page.mouse.move(5, 5);
     await page.waitForTimeout(1500);
-    if (process.env.RUNBOOK_GATE_DEBUG_FRAMES) {
-      for (const frame of page.frames()) {
-        const text = await frame.evaluate(() => document.body?.innerText?.slice(0, 200) ?? '').catch((error) => `<${error.message}>`);
-        console.log(`[frame] ${frame.url().slice(0, 160)}\n        ${JSON.stringify(text)}`);
-      }
-    }
     await page.screenshot({ path: out });
     console.log(`[screenshot] wrote ${out}`);
   } finally {
