@@ -1,15 +1,15 @@
 // A run of (parts of) one runbook: runs selected steps through a ProcessRunner, streams
 // their output into logs and listeners, records evidence in run.json after every change.
 import type { Runbook, Step } from '../runbook/model';
-import type { Clock, OutputStream, ProcessOutcome, ProcessRunner, RunStore } from '../ports';
+import type { Clock, OutputStream, ProcessRunner, RunStore } from '../ports';
 import type { RunRecord, StepEvidence } from './model';
 import { renderResultsTsv, renderRunSummary } from './artifacts';
-import { initialEvidence, MANUAL_PENDING, NOT_STARTED, stepVerdict } from './evidence';
+import { startCommandStep } from './commandStep';
+import { initialEvidence, MANUAL_PENDING, NOT_STARTED } from './evidence';
 import { baseName } from './paths';
 import { preflight, resolveStepCwd, type CwdResolution } from './preflight';
 import { createSecretMasker, unmaskedSecretNames, type SecretMasker } from './secretMasker';
 import { isManualStep, resolveStageIds, selectSteps, type StepSelection } from './selectSteps';
-import { StepOutput } from './stepOutput';
 
 export { selectSteps, type StepSelection } from './selectSteps';
 
@@ -246,65 +246,28 @@ export class RunSession {
       return;
     }
 
-    const { clock, store, runner } = this.options;
-    const started = clock.now();
-    let log = null;
-    let logError: string | null = null;
-    try {
-      log = await store.openLog(step.id);
-    } catch (error) {
-      logError = (error as Error).message;
-    }
-    Object.assign(ev, {
-      title: this.masker.mask(step.title),
-      command: this.masker.mask(step.command),
-      status: 'running',
-      startedAt: started.toISOString(),
-      endedAt: null,
-      durationMs: null,
-      exitCode: null,
-      outcome: step.annotations.background ? 'running in background' : '',
-      logPath: log?.relativePath ?? null,
-      logSha256: null,
-    });
-    if (step.annotations.background) ev.background = true;
-    this.persist();
-    this.notify('onStepStarted', ev);
-
-    const output = new StepOutput(
-      this.masker,
-      log,
-      (text, stream) => this.notifyOutput(step.id, text, stream),
-      step.annotations.expect,
+    const { done: execution } = await startCommandStep(
+      {
+        store: this.options.store,
+        runner: this.options.runner,
+        clock: this.options.clock,
+        shell: this.options.shell,
+        defaultTimeoutMs: this.options.defaultTimeoutMs,
+        masker: this.masker,
+        env: this.processEnv,
+        finishing: () => this.finishing,
+        started: (e) => {
+          this.persist();
+          this.notify('onStepStarted', e);
+        },
+        output: (stepId, text, stream) => this.notifyOutput(stepId, text, stream),
+        settle: (e, change) => this.settle(e, change),
+      },
+      step,
+      ev,
+      cwd,
+      signal,
     );
-    const timeoutMs = step.annotations.timeoutMs ?? this.options.defaultTimeoutMs;
-    const request = {
-      command: step.command,
-      shell: this.options.shell,
-      cwd: cwd.absolute,
-      env: this.processEnv,
-      timeoutMs,
-      ...(step.annotations.background ? { background: true } : {}),
-    };
-    const execution = runner
-      .run(request, (chunk, stream) => output.handle(chunk, stream), signal)
-      .catch((error: unknown): ProcessOutcome => ({
-        exitCode: null, signal: null, timedOut: false, cancelled: false, spawnError: (error as Error).message ?? String(error),
-      }))
-      .then(async (end) => {
-        const result = await output.finish();
-        const verdict = stepVerdict(step, end, result, timeoutMs, this.finishing, logError);
-        const ended = clock.now();
-        delete ev.background;
-        this.settle(ev, {
-          status: verdict.status,
-          outcome: this.masker.mask(verdict.outcome),
-          exitCode: end.exitCode,
-          endedAt: ended.toISOString(),
-          durationMs: Math.max(0, ended.getTime() - started.getTime()),
-          logSha256: result.logSha256,
-        });
-      });
     if (step.annotations.background) {
       const done = execution.finally(() => this.background.delete(done));
       this.background.add(done);
