@@ -1,12 +1,13 @@
 // UI-level check in the real workbench with the installed VSIX: Quick Open the fixture
-// runbook, click its first "Run step" lens, and read the result from the lens and the panel.
+// runbook, click its first "Run step" lens, read the result from the lens and the panel, and
+// generate the gate report from the Command Palette.
 // What the extension-host suites cannot see: the lens is rendered and clickable, the panel's
 // webview loads and shows the step. On failure it saves out/integration/ui-failure.png.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeWorkspace, startCodeServer } from './codeServer.mjs';
 import { launchBrowser } from './workbench.mjs';
-import { lensLinks, lensText, openWorkbench, quickOpen, waitForPanelText } from './workbenchUi.mjs';
+import { lensLinks, lensText, openWorkbench, quickOpen, runFromPalette, waitForPanelText, waitForTab } from './workbenchUi.mjs';
 
 /** Resolves to { passed, failed } and prints one line per check. */
 export async function uiCheck(tools, { repoRoot, extensionsDir, verbose = false }) {
@@ -38,6 +39,11 @@ export async function uiCheck(tools, { repoRoot, extensionsDir, verbose = false 
     step = 'wait for the panel to show the result';
     await waitForPanelText(page, /passed/);
     check(true, 'the Runbook Gate panel shows the step passed');
+    step = 'run "Runbook Gate: Generate Gate Report" from the Command Palette';
+    await page.locator('.monaco-editor .view-lines').first().click(); // the command is offered in a markdown editor
+    await runFromPalette(page, 'Runbook Gate: Generate Gate Report');
+    const tab = await waitForTab(page, /smoke-gate\.md/);
+    check(true, `the Command Palette's "Generate Gate Report" opens the report (${tab})`);
   } catch (error) {
     check(false, `UI: ${step}`, error.message.split('\n')[0]);
     if (page) {

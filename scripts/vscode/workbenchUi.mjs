@@ -22,6 +22,23 @@ export async function quickOpen(page, relativePath) {
   await page.locator(`.tab[aria-label*="${name}"], .tab:has-text("${name}")`).first().waitFor({ timeout: 15_000 });
 }
 
+/** Runs a command from the Command Palette by its label ("Category: Title"). */
+export async function runFromPalette(page, label) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 15_000 });
+  await input.fill(`>${label}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** Waits for an editor tab whose label matches `pattern`; resolves to its label. */
+export async function waitForTab(page, pattern, timeoutMs = 30_000) {
+  const tab = page.locator('.tabs-container .tab', { hasText: pattern }).first();
+  await tab.waitFor({ timeout: timeoutMs });
+  return (await tab.innerText()).replace(/\s+/g, '');
+}
+
 /** Lens links whose text matches; waits for the first and for the lenses to settle. */
 export async function lensLinks(page, text, timeoutMs = 60_000) {
   const links = page.locator('.codelens-decoration a', { hasText: text });
