@@ -12,24 +12,41 @@ export interface ModelOptions {
   defaultRepo?: string | null;
 }
 
+export interface ModelerStats {
+  /** Chunks the last document was cut into. */
+  chunks: number;
+  /** Of those, how many had to be parsed (not found in the cache). */
+  parsed: number;
+}
+
 export interface RunbookModeler {
   model(text: string, options?: ModelOptions): Runbook;
+  /** What the last model() call did; for benchmarks and tests. */
+  stats(): ModelerStats;
 }
 
 export function createRunbookModeler(): RunbookModeler {
   let cache = new Map<string, Fragment>();
+  let last: ModelerStats = { chunks: 0, parsed: 0 };
   return {
+    stats: () => ({ ...last }),
     model(text, options) {
       try {
         const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
         const split = splitDocument(source);
         const next = new Map<string, Fragment>();
+        let parsed = 0;
         const fragments: PlacedFragment[] = split.chunks.map((chunk) => {
-          const fragment = next.get(chunk.text) ?? cache.get(chunk.text) ?? buildFragment(chunk.text);
+          let fragment = next.get(chunk.text) ?? cache.get(chunk.text);
+          if (!fragment) {
+            fragment = buildFragment(chunk.text);
+            parsed++;
+          }
           next.set(chunk.text, fragment);
           return { fragment, lineOffset: chunk.startLine - 1 };
         });
         cache = next;
+        last = { chunks: split.chunks.length, parsed };
         return assembleRunbook({
           fragments,
           frontMatter: readFrontMatter(split.frontMatter),
