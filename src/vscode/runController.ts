@@ -8,6 +8,7 @@ import { createRunStore } from '../node/fileRunStore';
 import { detectEnvironment } from '../node/runEnvironment';
 import { chooseShell } from '../node/shell';
 import { readConfig } from './config';
+import { resetCheckboxes, syncCheckboxes } from './checkboxes';
 import { promptForMissingInputs } from './inputPrompts';
 import type { RunbookModels } from './runbookModels';
 
@@ -85,11 +86,11 @@ export class RunController implements vscode.Disposable {
 
   /** Forgets the runbook's current run; the next step starts a new run directory. */
   async reset(uri: vscode.Uri): Promise<void> {
-    const active = this.runs.get(uri.toString());
-    if (!active) return;
     if (this.current?.uri.toString() === uri.toString()) throw new Error('A run is in progress: cancel it first.');
+    const active = this.runs.get(uri.toString());
     this.runs.delete(uri.toString());
-    await active.session.finish();
+    await active?.session.finish();
+    await resetCheckboxes(this.models, uri);
     this.changed.fire(uri);
   }
 
@@ -103,8 +104,8 @@ export class RunController implements vscode.Disposable {
   private async run(uri: vscode.Uri, selection: StepSelection, title: string): Promise<RunRecord> {
     if (!vscode.workspace.isTrusted) throw new UntrustedWorkspaceError();
     if (this.current) throw new Error('Another Runbook Gate run is in progress: wait for it or cancel it.');
-    const { document, runbook } = await this.models.forUri(uri);
-    if (document.isDirty) await document.save();
+    // The model comes from the live document: unsaved text runs as shown, and is never saved for the user.
+    const { runbook } = await this.models.forUri(uri);
     const steps = selectSteps(runbook, selection);
     if (steps.length === 0) throw new Error('Nothing to run: no runnable step matches.');
     const answers = this.answers.get(uri.toString()) ?? new Map<string, string>();
@@ -120,6 +121,7 @@ export class RunController implements vscode.Disposable {
         { location: vscode.ProgressLocation.Notification, title: `Runbook Gate: ${title}`, cancellable: true },
         async (progress, token) => {
           token.onCancellationRequested(() => abort.abort());
+          let ticks: Promise<void> = Promise.resolve();
           const unsubscribe = active.session.addListener({
             onStepStarted: (e) => {
               progress.report({ message: e.title });
@@ -133,6 +135,7 @@ export class RunController implements vscode.Disposable {
             },
             onStepFinished: (e) => {
               this.channel.appendLine(`■ ${e.stepId}: ${e.status} — ${e.outcome}`);
+              ticks = ticks.then(() => syncCheckboxes(this.models, uri, new Map([[e.stepId, e.status]])));
               this.changed.fire(uri);
             },
           });
@@ -140,6 +143,7 @@ export class RunController implements vscode.Disposable {
             return await active.session.run(selection, abort.signal);
           } finally {
             unsubscribe();
+            await ticks.catch((error: unknown) => this.channel.appendLine(`checkboxes not updated: ${String(error)}`));
           }
         },
       );

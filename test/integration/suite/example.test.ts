@@ -35,9 +35,7 @@ suite('the example release checklist', () => {
     assert.equal(evidence.status, 'passed', evidence.outcome);
   });
 
-  // J3 (checkboxes ticked as undoable editor edits) is not in the extension yet: enable this
-  // test (test.skip -> test) when it lands.
-  test.skip('checklist-present ticks its bound task item as an undoable edit', async () => {
+  test('checklist-present ticks its bound task item as an undoable edit', async () => {
     const document = (await openRunbook(uri())).document;
     const line = () => document.getText().split('\n').find((text) => text.includes('The checklist file is present')) ?? '';
     assert.match(line(), /- \[ \]/, 'unticked before the run');
