@@ -15,7 +15,7 @@ import { createRunStore } from '../src/node/fileRunStore';
 import { median, type Benchmark, type Measure } from './measure';
 
 const BIG = 'head -c 300000000 /dev/zero | base64';
-const ROUNDS = 3;
+const ROUNDS = 5;
 const SPAWNS = 200;
 const clock = { now: () => new Date() };
 const range = { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
