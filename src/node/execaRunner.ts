@@ -13,6 +13,9 @@ export interface ExecaRunnerOptions {
   killGraceMs?: number;
 }
 
+/** How long the pipes may stay silent, after the step's group is gone, before we stop reading. */
+const PIPE_IDLE_MS = 1000;
+
 const ERREXIT_SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh']);
 const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ksh', 'mksh']);
 
@@ -104,17 +107,19 @@ export class ExecaProcessRunner implements ProcessRunner {
     const onAbort = () => void entry.end('cancelled');
     signal?.addEventListener('abort', onAbort, { once: true });
 
-    pump(child.stdout as Readable, 'stdout', onOutput);
-    pump(child.stderr as Readable, 'stderr', onOutput);
+    const streams = [pump(child.stdout as Readable, 'stdout', onOutput), pump(child.stderr as Readable, 'stderr', onOutput)];
     // When the shell exits, end what it left behind in its group (they would hold the pipes
-    // open); if something escaped the group and still holds them, stop waiting for it.
+    // open). If something escaped the group (setsid) and still holds them, stop waiting once
+    // the pipes have been idle for a while — never while output is still being consumed.
+    let watchdog: ReturnType<typeof setInterval> | null = null;
     child.once('exit', () => {
       void endTree().then(() => {
-        const release = setTimeout(() => {
-          (child.stdout as Readable).destroy();
-          (child.stderr as Readable).destroy();
-        }, 500);
-        release.unref();
+        watchdog = setInterval(() => {
+          const open = streams.filter((p) => !p.stream.readableEnded && !p.stream.destroyed);
+          if (open.length === 0 || open.some((p) => p.busy() || Date.now() - p.lastData() < PIPE_IDLE_MS)) return;
+          for (const p of open) p.stream.destroy();
+        }, PIPE_IDLE_MS / 2);
+        watchdog.unref();
       });
     });
 
@@ -130,6 +135,7 @@ export class ExecaProcessRunner implements ProcessRunner {
       };
     } finally {
       if (timer) clearTimeout(timer);
+      if (watchdog) clearInterval(watchdog);
       signal?.removeEventListener('abort', onAbort);
       this.live.delete(entry);
       if (this.live.size === 0) process.removeListener('exit', this.killAllNow);
@@ -141,15 +147,30 @@ export class ExecaProcessRunner implements ProcessRunner {
   }
 }
 
-function pump(stream: Readable, name: OutputStream, onOutput: OutputHandler): void {
+interface Pump {
+  stream: Readable;
+  /** When data last arrived (ms since epoch). */
+  lastData(): number;
+  /** True while the handler is still taking the last chunk (back-pressure). */
+  busy(): boolean;
+}
+
+function pump(stream: Readable, name: OutputStream, onOutput: OutputHandler): Pump {
+  let last = Date.now();
+  let waiting = false;
   stream.on('data', (chunk: Uint8Array) => {
+    last = Date.now();
     const pressure = onOutput(chunk, name);
     if (pressure) {
+      waiting = true;
       stream.pause();
-      pressure.then(
-        () => stream.resume(),
-        () => stream.resume(),
-      );
+      const resume = () => {
+        waiting = false;
+        last = Date.now();
+        stream.resume();
+      };
+      pressure.then(resume, resume);
     }
   });
+  return { stream, lastData: () => last, busy: () => waiting };
 }

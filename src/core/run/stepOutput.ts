@@ -46,7 +46,7 @@ export class StepOutput {
     this.expect = expect === undefined ? null : createExpectMatcher(expect);
   }
 
-  /** Handles one raw chunk; the returned promise (if any) is back-pressure from the log. */
+  /** Handles one raw chunk; the returned promise (if any) is back-pressure from the log or a listener. */
   handle(chunk: Uint8Array, stream: OutputStream): Promise<void> | void {
     const state = this.streams[stream];
     const text = state.masker.push(state.decoder.decode(chunk));

@@ -143,3 +143,24 @@ test('a host that exits with a step still running takes the step down with it', 
   for (let i = 0; i < 40 && groupMembers(pgid).length > 0; i++) await sleep(25);
   assert.deepEqual(groupMembers(pgid), []);
 });
+
+test('output still buffered when the process exits is all delivered, even to a slow handler', async () => {
+  let bytes = 0;
+  const outcome = await new ExecaProcessRunner().run(request('fx-big 2000000'), async (chunk) => {
+    bytes += chunk.length;
+    await sleep(30);
+  });
+  assert.equal(outcome.exitCode, 0);
+  assert.equal(bytes, 2000000 + Math.ceil(2000000 / 76));
+});
+
+test('a descendant that escapes the process group does not keep the step waiting', async () => {
+  const out = collector();
+  const outcome = await new ExecaProcessRunner({ killGraceMs: 200 }).run(
+    request('setsid sh -c \'echo "escaped $$"; sleep 30\' & sleep 0.2; echo done'),
+    out.onOutput,
+  );
+  assert.equal(outcome.exitCode, 0);
+  const escaped = numberAfter(out.text(), 'escaped');
+  process.kill(escaped, 'SIGKILL');
+});
