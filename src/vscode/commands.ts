@@ -37,7 +37,7 @@ const commands: Record<string, (s: ExtensionServices) => Handler> = {
     void vscode.window.setStatusBarMessage('Runbook Gate: the next step starts a new run', 3000);
   },
   generateReport: (s) => async (uri?: vscode.Uri) => generateGateReport(s, s.resolveRunbook(uri)),
-  showPanel: (s) => () => s.panel.reveal(),
+  showPanel: (s) => () => s.panel.reveal(undefined, { takeFocus: true }),
   showStepLog: (s) => async (uri?: vscode.Uri, stepId?: string) => {
     const target = await s.resolveStep(uri, stepId);
     const active = s.runs.activeRun(target.uri);

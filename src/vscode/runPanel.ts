@@ -52,10 +52,21 @@ export class RunPanel implements vscode.WebviewViewProvider, vscode.Disposable {
     );
   }
 
-  /** Shows the panel focused on a runbook. */
-  async reveal(uri?: vscode.Uri): Promise<void> {
+  /**
+   * Shows the panel on a runbook without taking the keyboard from the editor: a user who
+   * pressed "Run step" keeps typing (and undoing) in the runbook.
+   */
+  async reveal(uri?: vscode.Uri, options: { takeFocus?: boolean } = {}): Promise<void> {
     if (uri) this.focus = uri;
-    await vscode.commands.executeCommand(`${RunPanel.viewId}.focus`);
+    if (this.view && !options.takeFocus) {
+      this.view.show(true);
+    } else {
+      const editor = vscode.window.activeTextEditor;
+      await vscode.commands.executeCommand(`${RunPanel.viewId}.focus`);
+      if (editor && !options.takeFocus) {
+        await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+      }
+    }
     await this.postState();
   }
 

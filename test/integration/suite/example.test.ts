@@ -38,7 +38,9 @@ suite('the example release checklist', () => {
   test('checklist-present ticks its bound task item as an undoable edit', async () => {
     const document = (await openRunbook(uri())).document;
     const line = () => document.getText().split('\n').find((text) => text.includes('The checklist file is present')) ?? '';
-    assert.match(line(), /- \[ \]/, 'unticked before the run');
+    // An earlier test ran this step (and ticked the box): "Reset run" clears it for the next execution.
+    await vscode.commands.executeCommand('runbookGate.resetRun', uri());
+    assert.match(line(), /- \[ \]/, 'unticked after Reset run');
     const evidence = await runFromLens('checklist-present');
     assert.equal(evidence.status, 'passed', evidence.outcome);
     assert.match(line(), /- \[x\]/i, 'ticked after the step passed');
