@@ -19,8 +19,12 @@ test('a run killed with SIGKILL mid-step reloads with the step interrupted and i
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   let pgid = 0;
   try {
+    // Killed once the step is running for sure: its pid file written and run.json saying so.
     const deadline = Date.now() + 20_000;
-    while (!existsSync(pidFile) || readFileSync(pidFile, 'utf8').trim() === '') {
+    const runJson = () => join(stdout.trim().split('\n')[0] ?? '', 'run.json');
+    const stepRunning = () =>
+      existsSync(runJson()) && JSON.parse(readFileSync(runJson(), 'utf8')).steps[1]?.status === 'running';
+    while (!existsSync(pidFile) || readFileSync(pidFile, 'utf8').trim() === '' || !stepRunning()) {
       assert.ok(Date.now() < deadline, 'the child run never reached the step');
       await sleep(25);
     }
