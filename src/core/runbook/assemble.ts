@@ -1,13 +1,13 @@
 // Walks the fragments of a document in order and builds the Runbook: sections, stages and
 // their extents, step titles and ids, task bindings, gates, inputs and the diagnostics that
 // need the whole document (duplicate names, stage order, inputs from the environment).
-import type {
-  Gate, IssueReference, Runbook, RunbookDiagnostic, RunbookInput, Section, SourceRange, Stage, Step, TaskItem,
-} from './model';
+import type { Gate, IssueReference, Runbook, RunbookDiagnostic, Section, SourceRange, Stage, Step, TaskItem } from './model';
 import type { Fragment, FragmentEvent, StepFragment } from './fragment';
 import type { FrontMatterResult } from './frontMatter';
 import { isRollbackTitle, shortSlug, slugify, truncate } from './text';
-import { isSecretName } from './shellScan';
+import { IdPool } from './ids';
+import { assignStepIds, collectInputs, type PendingStep } from './steps';
+import { bindTasks, type BindingEntry } from './tasks';
 
 export interface PlacedFragment {
   fragment: Fragment;
@@ -22,40 +22,6 @@ export interface AssembleInput {
   lineCount: number;
   defaultRepo: string | null;
 }
-
-interface PendingStep {
-  step: Step;
-  fragment: StepFragment;
-  headRange: SourceRange;
-}
-
-/** Hands out `base`, `base-2`, `base-3`... without rescanning (ids repeat a lot in big runbooks). */
-class IdPool {
-  private readonly taken = new Set<string>();
-  private readonly next = new Map<string, number>();
-  constructor(reserved: Iterable<string> = []) {
-    for (const id of reserved) this.taken.add(id);
-  }
-  has(id: string): boolean {
-    return this.taken.has(id);
-  }
-  add(id: string): void {
-    this.taken.add(id);
-  }
-  claim(base: string): string {
-    let id = base;
-    if (this.taken.has(id)) {
-      let n = this.next.get(base) ?? 2;
-      while (this.taken.has(`${base}-${n}`)) n++;
-      id = `${base}-${n}`;
-      this.next.set(base, n + 1);
-    }
-    this.taken.add(id);
-    return id;
-  }
-}
-
-type BindingKind = 'task' | 'step' | 'manual' | 'other';
 
 export function assembleRunbook(input: AssembleInput): Runbook {
   return new Assembler(input).run();
@@ -74,7 +40,7 @@ class Assembler {
   private lastEnd = { line: 1, column: 1 };
   private readonly pending: PendingStep[] = [];
   private readonly tasks: TaskItem[] = [];
-  private readonly binding: { kind: BindingKind; range: SourceRange; index: number }[] = [];
+  private readonly binding: BindingEntry[] = [];
   private readonly gates: Gate[] = [];
   private readonly gateIds = new IdPool();
   private readonly issues: IssueReference[] = [];
@@ -92,10 +58,10 @@ class Assembler {
     while (this.sectionStack.length > 0) this.closeSection();
     this.closeHeadingStage();
     this.itemStage = null;
-    const steps = this.finishSteps();
-    this.bindTasks(steps);
+    const steps = assignStepIds(this.pending, this.stages, this.diagnostics);
+    bindTasks(this.binding, this.tasks, steps);
     this.checkStageOrder();
-    const inputs = this.collectInputs(steps);
+    const inputs = collectInputs(this.pending, steps, this.diagnostics);
     this.diagnostics.sort((a, b) => a.range.startLine - b.range.startLine || a.range.startColumn - b.range.startColumn);
     return {
       title: this.title ?? this.input.frontMatter.title ?? this.firstHeading ?? '',
@@ -282,79 +248,6 @@ class Assembler {
     this.binding.push({ kind: fragment.language === 'manual' ? 'manual' : 'step', range, index: this.pending.length - 1 });
   }
 
-  private finishSteps(): Step[] {
-    const names = new Set<string>();
-    for (const p of this.pending) if (p.step.annotations.name !== undefined) names.add(p.step.annotations.name);
-    // Derived ids never take a name an author gave, wherever in the document it is.
-    const ids = new IdPool(names);
-    const given = new Set<string>();
-    for (const p of this.pending) {
-      const name = p.step.annotations.name;
-      if (name === undefined) continue;
-      if (!given.has(name)) {
-        given.add(name);
-        p.step.id = name;
-        continue;
-      }
-      p.step.id = ids.claim(name);
-      this.diagnostics.push({
-        range: p.headRange, severity: 'error', code: 'duplicate-step-name',
-        message: `Another step is already named "${name}"; this one gets the id "${p.step.id}". Give each step its own name.`,
-      });
-    }
-    for (const p of this.pending) {
-      if (p.step.id !== '') continue;
-      const base = shortSlug(p.step.title) || shortSlug(p.fragment.firstLine, 3) || (p.step.language === 'manual' ? 'check' : 'step');
-      if (!ids.has(base)) {
-        p.step.id = ids.claim(base);
-        continue;
-      }
-      // A repeated title: qualify it by its stage or section first ("stage-2-verify").
-      const scope = p.step.stageId ?? (p.step.sectionId ? shortSlug(p.step.sectionId.replace(/-/g, ' '), 3) : null);
-      const scoped = scope ? `${scope}-${base}` : base;
-      p.step.id = ids.claim(ids.has(scoped) ? base : scoped);
-    }
-    for (const p of this.pending) {
-      const wanted = p.step.annotations.stage;
-      if (wanted === undefined) continue;
-      const lower = wanted.toLowerCase();
-      const stage = this.stages.find((s) => s.id === lower || s.id === `stage-${lower}` || (s.number !== null && String(s.number) === lower) || s.id === slugify(wanted));
-      if (stage) p.step.stageId = stage.id;
-      else {
-        this.diagnostics.push({
-          range: p.headRange, severity: 'warning', code: 'unknown-stage',
-          message: `stage=${wanted} names no stage in this runbook (stages: ${this.stages.map((s) => s.id).join(', ') || 'none'}).`,
-        });
-      }
-    }
-    return this.pending.map((p) => p.step);
-  }
-
-  private bindTasks(steps: Step[]): void {
-    const within = (outer: SourceRange, inner: SourceRange): boolean =>
-      (inner.startLine > outer.startLine || (inner.startLine === outer.startLine && inner.startColumn >= outer.startColumn)) &&
-      (inner.startLine < outer.endLine || (inner.startLine === outer.endLine && inner.startColumn < outer.endColumn));
-    this.binding.forEach((entry, i) => {
-      if (entry.kind !== 'task') return;
-      const task = this.tasks[entry.index];
-      if (!task) return;
-      for (let j = i + 1; j < this.binding.length; j++) {
-        const next = this.binding[j];
-        if (!next) break;
-        if (within(task.range, next.range)) {
-          if (next.kind === 'task') break;
-          if (next.kind === 'step' || next.kind === 'manual') {
-            task.stepId = steps[next.index]?.id ?? null;
-            break;
-          }
-          continue;
-        }
-        if (next.kind === 'step' && next.range.startLine - task.range.endLine <= 2) task.stepId = steps[next.index]?.id ?? null;
-        break;
-      }
-    });
-  }
-
   private checkStageOrder(): void {
     let highest: Stage | null = null;
     for (const stage of this.stages) {
@@ -371,28 +264,4 @@ class Assembler {
     }
   }
 
-  private collectInputs(steps: Step[]): RunbookInput[] {
-    const inputs = new Map<string, RunbookInput>();
-    this.pending.forEach((p, index) => {
-      const step = steps[index];
-      if (!step) return;
-      const secretNames = new Set(p.fragment.annotations.secret ?? []);
-      for (const use of p.fragment.inputs) {
-        const secret = isSecretName(use.name) || secretNames.has(use.name) || p.fragment.allSecret;
-        const existing = inputs.get(use.name);
-        if (existing) {
-          existing.secret ||= secret;
-          if (!existing.stepIds.includes(step.id)) existing.stepIds.push(step.id);
-          continue;
-        }
-        inputs.set(use.name, { name: use.name, secret, stepIds: [step.id] });
-        const range = this.place(use.range, p.headRange.startLine - p.fragment.headRange.startLine);
-        this.diagnostics.push({
-          range, severity: 'info', code: 'input-from-environment',
-          message: `$${use.name} is not set in this runbook: it will be asked for (or read from the environment) when step "${step.id}" runs${secret ? '; as a secret it is masked in logs and reports' : ''}.`,
-        });
-      }
-    });
-    return [...inputs.values()];
-  }
 }

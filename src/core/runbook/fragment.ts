@@ -2,6 +2,7 @@
 // relative to the chunk (line 1 = the chunk's first line). Fragments are cached by chunk text
 // and never mutated, so the same fragment can serve any position in any later version.
 import type { Code, Html, List, ListItem, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
+import { looksLikeShell, plainText, rangeOf, type Positioned } from './mdastText';
 import type { DiagnosticSeverity, SourceRange, StepAnnotations } from './model';
 import { parseMarkdown } from './markdown';
 import { parseAnnotations, splitInfo } from './annotations';
@@ -36,31 +37,6 @@ export type FragmentEvent =
 
 export interface Fragment {
   events: FragmentEvent[];
-}
-
-type Positioned = { position?: { start: { line: number; column: number }; end: { line: number; column: number } } };
-
-function rangeOf(node: Positioned): SourceRange {
-  const p = node.position;
-  if (!p) return { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
-  return { startLine: p.start.line, startColumn: p.start.column, endLine: p.end.line, endColumn: p.end.column };
-}
-
-/** Visible text: text and code spans, breaks as newlines, HTML (comments) left out. */
-export function plainText(node: Nodes): string {
-  switch (node.type) {
-    case 'text':
-    case 'inlineCode':
-      return node.value;
-    case 'break':
-      return '\n';
-    case 'html':
-      return '';
-    case 'image':
-      return node.alt ?? '';
-    default:
-      return 'children' in node ? (node.children as Nodes[]).map(plainText).join('') : '';
-  }
 }
 
 const RUNBOOK_COMMENT = /<!--\s*runbook:([\s\S]*?)-->/g;
@@ -308,15 +284,6 @@ class FragmentBuilder {
       for (const cell of row.children) this.inline(cell);
     }
   }
-}
-
-const SHELL_START = /^\s*(?:\$ |sudo |export |cd |curl |wget |kubectl |helm |docker |git |gh |npm |npx |yarn |pnpm |make |terraform |aws |gcloud |az |psql |ssh |systemctl |\.\/)/;
-
-/** An unlabelled block whose lines mostly start like commands. */
-function looksLikeShell(value: string): boolean {
-  const lines = value.split('\n').filter((l) => l.trim().length > 0 && !/^\s*#/.test(l));
-  if (lines.length === 0 || lines.length > 40) return false;
-  return lines.filter((l) => SHELL_START.test(l)).length * 2 > lines.length;
 }
 
 export function buildFragment(chunkText: string): Fragment {

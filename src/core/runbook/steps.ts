@@ -1,0 +1,88 @@
+// Whole-document passes over the steps once the walk is done: ids (names first, then short
+// slugs of titles), stage annotations, and the inputs with their first-use diagnostics.
+import type { RunbookDiagnostic, RunbookInput, SourceRange, Stage, Step } from './model';
+import type { StepFragment } from './fragment';
+import { IdPool } from './ids';
+import { shortSlug, slugify } from './text';
+import { isSecretName } from './shellScan';
+
+export interface PendingStep {
+  step: Step;
+  fragment: StepFragment;
+  /** The fence line (or comment) in the document, where step diagnostics point. */
+  headRange: SourceRange;
+}
+
+export function assignStepIds(pending: PendingStep[], stages: Stage[], diagnostics: RunbookDiagnostic[]): Step[] {
+  const names = new Set<string>();
+  for (const p of pending) if (p.step.annotations.name !== undefined) names.add(p.step.annotations.name);
+  // Derived ids never take a name an author gave, wherever in the document it is.
+  const ids = new IdPool(names);
+  const given = new Set<string>();
+  for (const p of pending) {
+    const name = p.step.annotations.name;
+    if (name === undefined) continue;
+    if (!given.has(name)) {
+      given.add(name);
+      p.step.id = name;
+      continue;
+    }
+    p.step.id = ids.claim(name);
+    diagnostics.push({
+      range: p.headRange, severity: 'error', code: 'duplicate-step-name',
+      message: `Another step is already named "${name}"; this one gets the id "${p.step.id}". Give each step its own name.`,
+    });
+  }
+  for (const p of pending) {
+    if (p.step.id !== '') continue;
+    const base = shortSlug(p.step.title) || shortSlug(p.fragment.firstLine, 3) || (p.step.language === 'manual' ? 'check' : 'step');
+    if (!ids.has(base)) {
+      p.step.id = ids.claim(base);
+      continue;
+    }
+    // A repeated title: qualify it by its stage or section first ("stage-2-verify").
+    const scope = p.step.stageId ?? (p.step.sectionId ? shortSlug(p.step.sectionId.replace(/-/g, ' '), 3) : null);
+    const scoped = scope ? `${scope}-${base}` : base;
+    p.step.id = ids.claim(ids.has(scoped) ? base : scoped);
+  }
+  for (const p of pending) {
+    const wanted = p.step.annotations.stage;
+    if (wanted === undefined) continue;
+    const lower = wanted.toLowerCase();
+    const stage = stages.find((s) => s.id === lower || s.id === `stage-${lower}` || (s.number !== null && String(s.number) === lower) || s.id === slugify(wanted));
+    if (stage) p.step.stageId = stage.id;
+    else {
+      diagnostics.push({
+        range: p.headRange, severity: 'warning', code: 'unknown-stage',
+        message: `stage=${wanted} names no stage in this runbook (stages: ${stages.map((s) => s.id).join(', ') || 'none'}).`,
+      });
+    }
+  }
+  return pending.map((p) => p.step);
+}
+
+export function collectInputs(pending: PendingStep[], steps: Step[], diagnostics: RunbookDiagnostic[]): RunbookInput[] {
+  const inputs = new Map<string, RunbookInput>();
+  pending.forEach((p, index) => {
+    const step = steps[index];
+    if (!step) return;
+    const secretNames = new Set(p.fragment.annotations.secret ?? []);
+    for (const use of p.fragment.inputs) {
+      const secret = isSecretName(use.name) || secretNames.has(use.name) || p.fragment.allSecret;
+      const existing = inputs.get(use.name);
+      if (existing) {
+        existing.secret ||= secret;
+        if (!existing.stepIds.includes(step.id)) existing.stepIds.push(step.id);
+        continue;
+      }
+      inputs.set(use.name, { name: use.name, secret, stepIds: [step.id] });
+      const shift = p.headRange.startLine - p.fragment.headRange.startLine;
+        const range = { ...use.range, startLine: use.range.startLine + shift, endLine: use.range.endLine + shift };
+      diagnostics.push({
+        range, severity: 'info', code: 'input-from-environment',
+        message: `$${use.name} is not set in this runbook: it will be asked for (or read from the environment) when step "${step.id}" runs${secret ? '; as a secret it is masked in logs and reports' : ''}.`,
+      });
+    }
+  });
+  return [...inputs.values()];
+}
