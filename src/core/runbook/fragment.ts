@@ -144,9 +144,9 @@ class FragmentBuilder {
       if (child.type === 'text' || child.type === 'inlineCode') this.issuesInText(child.value, this.range(child));
       else if (child.type === 'html') this.html(child, node.type === 'paragraph' ? plainText(node).trim() : null);
       else if (child.type === 'link') {
-        const label = plainText(child);
-        if (!label.includes('github.com')) this.issuesInText(child.url, this.range(child));
-        this.inline(child);
+        // [#12](https://github.com/o/r/issues/12) is one reference: the URL's.
+        if (/github\.com\/[\w.-]+\/[\w.-]+\/issues\/\d+/.test(child.url)) this.issuesInText(child.url, this.range(child));
+        else this.inline(child);
       } else this.inline(child);
     }
   }
@@ -158,8 +158,12 @@ class FragmentBuilder {
       const number = Number(m[2] ?? m[4] ?? m[5]);
       if (!Number.isSafeInteger(number) || number <= 0) continue;
       const line = at.startLine + (value.slice(0, m.index).match(/\n/g)?.length ?? 0);
-      const range = this.locate(line, m[0], line === at.startLine ? at.startColumn : 1);
-      this.events.push({ kind: 'issue', number, repo: m[1] ?? m[3] ?? null, text: m[0], range });
+      // An autolinked "www.github.com/..." has gained a scheme the source does not show.
+      const bare = m[0].replace(/^https?:\/\//, '');
+      const raw = this.lines[line - 1] ?? '';
+      const token = raw.includes(m[0]) || !raw.includes(bare) ? m[0] : bare;
+      const range = this.locate(line, token, line === at.startLine ? at.startColumn : 1);
+      this.events.push({ kind: 'issue', number, repo: m[1] ?? m[3] ?? null, text: token, range });
     }
   }
 
@@ -230,7 +234,15 @@ class FragmentBuilder {
     for (const p of parsed.problems) this.events.push({ kind: 'diagnostic', ...p, range: headRange });
     let command = value;
     let lineMap: number[] | null = null;
-    if (CONSOLE_LANGUAGES.has(language)) {
+    const transcript = !CONSOLE_LANGUAGES.has(language) && /^\s*\$ \S/.test(value.split('\n').find((l) => l.trim().length > 0) ?? '');
+    if (transcript) {
+      // "$ kubectl get pods" in a bash block cannot run as written: read it as a transcript.
+      this.events.push({
+        kind: 'diagnostic', severity: 'info', code: 'prompts-in-shell-block', range: headRange,
+        message: `This ${language} block starts with a "$ " prompt, so it is read as a transcript: prompts are stripped and lines without one are taken as output. Use \`\`\`console to say so, or drop the prompts.`,
+      });
+    }
+    if (CONSOLE_LANGUAGES.has(language) || transcript) {
       ({ command, lineMap } = consoleCommands(value));
       if (command.trim().length === 0) {
         this.events.push({
