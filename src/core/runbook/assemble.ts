@@ -217,7 +217,9 @@ class Assembler {
   }
 
   private addGate(title: string, number: number | null, range: SourceRange, status: string | undefined): void {
-    const id = this.gateIds.claim(shortSlug(title, 6) || 'gate');
+    // "Preflight gate: every tool is installed" -> preflight-gate.
+    const head = /^([^:]{3,}):\s/.exec(title)?.[1] ?? title;
+    const id = this.gateIds.claim(shortSlug(head, 6) || 'gate');
     const gate: Gate = { id, number, title, line: range.startLine, range, sectionId: this.currentSection()?.id ?? null };
     if (status !== undefined) gate.status = status;
     this.gates.push(gate);
