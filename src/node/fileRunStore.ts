@@ -1,6 +1,7 @@
 // The run directory: <runsRoot>/<UTC timestamp>/ with run.json (atomic rewrites),
 // results.tsv, SUMMARY.md and logs/<step-id>.log. Never outside the workspace.
 import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Clock, LogWriter, RunStore } from '../core/ports';
 import type { RunRecord } from '../core/run/model';
@@ -60,7 +61,8 @@ export class FileRunStore implements RunStore {
   }
 
   writeRecord(record: RunRecord): Promise<void> {
-    return this.writeText('run.json', JSON.stringify(record, null, 2) + '\n');
+    const stamped: RunRecord = { ...record, writer: { pid: process.pid, host: hostname() } };
+    return this.writeText('run.json', JSON.stringify(stamped, null, 2) + '\n');
   }
 
   async writeText(relativePath: string, content: string): Promise<void> {

@@ -56,4 +56,6 @@ export interface RunRecord {
   steps: StepEvidence[];
   /** Names of secret inputs whose values were too short to mask (never their values). */
   unmaskedSecrets?: string[];
+  /** The process writing this record (set by the file store): a reader can tell a live run from a dead one. */
+  writer?: { pid: number; host: string };
 }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { loadRunRecord } from '../../../src/node/loadRunRecord';
 import { groupMembers, sleep, tempWorkspace } from './processHelpers';
@@ -63,4 +64,21 @@ test('a directory without a readable run.json is an error a user can act on', as
   await assert.rejects(loadRunRecord(dir), /not a run directory \(cannot read .*run\.json\)/);
   writeFileSync(join(dir, 'run.json'), '{"version": 7}');
   await assert.rejects(loadRunRecord(dir), /unsupported run\.json/);
+});
+
+test('a run whose writer is still alive is left as it is', async () => {
+  const dir = join(workspace, 'live-run');
+  mkdirSync(dir);
+  const record = {
+    version: 1, runId: 'live', runbookPath: 'R.md', runbookTitle: 'R', startedAt: '2026-02-21T19:27:46.000Z', endedAt: null,
+    strict: false, scope: { all: true, stageIds: [], stepIds: [] },
+    environment: { host: 'h', toolVersion: '0', gitCommit: null, gitBranch: null },
+    steps: [{ stepId: 's', title: 's', stageId: null, required: true, status: 'running', command: 'x', cwd: '.', startedAt: null,
+      endedAt: null, durationMs: null, exitCode: null, outcome: '', logPath: null, logSha256: null }],
+    writer: { pid: process.pid, host: hostname() },
+  };
+  writeFileSync(join(dir, 'run.json'), JSON.stringify(record));
+  assert.equal((await loadRunRecord(dir)).steps[0]!.status, 'running');
+  writeFileSync(join(dir, 'run.json'), JSON.stringify({ ...record, writer: { pid: process.pid, host: 'another-host' } }));
+  assert.equal((await loadRunRecord(dir)).steps[0]!.status, 'interrupted');
 });
