@@ -121,7 +121,7 @@ export function decideOutcome(end: ProcessEnd): StepVerdict {
       (end.expectExit !== undefined ? `expected exit ${end.expectExit}` : null) ??
       lastMeaningfulLine(stderr) ??
       lastMeaningfulLine(combined) ??
-      'failed';
+      'no output';
     return { status: 'failed', outcome: clip(prefix + detail) };
   }
   if (end.expect !== undefined && !end.expectMatched) {

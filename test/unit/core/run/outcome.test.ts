@@ -71,7 +71,7 @@ test('other failures show the last meaningful stderr line', () => {
   assert.deepEqual(decideOutcome(end({ exitCode: 2, stderrTail: 'Error: [oa-khala] Cannot find service\n----\n\n' })), {
     status: 'failed', outcome: 'exit 2: Error: [oa-khala] Cannot find service',
   });
-  assert.deepEqual(decideOutcome(end({ exitCode: 3 })), { status: 'failed', outcome: 'exit 3: failed' });
+  assert.deepEqual(decideOutcome(end({ exitCode: 3 })), { status: 'failed', outcome: 'exit 3: no output' });
   assert.deepEqual(decideOutcome(end({ exitCode: null, signal: 'SIGSEGV' })), { status: 'failed', outcome: 'killed by SIGSEGV' });
 });
 
