@@ -48,7 +48,11 @@ export function secretPatterns(values: readonly string[]): string[] {
     patterns.add(b64);
     patterns.add(unpadded);
     patterns.add(unpadded.replace(/\+/g, '-').replace(/\//g, '_'));
-    patterns.add(encodeURIComponent(value));
+    try {
+      patterns.add(encodeURIComponent(value));
+    } catch {
+      // a lone surrogate has no URL-encoded form
+    }
     // A multi-line value (a PEM key) may come back line by line or with other line endings.
     if (/[\r\n]/.test(value)) {
       for (const line of value.split(/\r?\n|\r/)) if (line.trim().length >= MIN_SECRET_LENGTH) patterns.add(line);
