@@ -235,6 +235,7 @@ export class RunSession {
       if (ev.status === 'pending') this.settle(ev, { status: 'pending', outcome: MANUAL_PENDING });
       return;
     }
+    if (ev.status === 'running') return; // a background step still running: one instance at a time
     const cwd = this.cwds.get(step.id)!;
     const blocked = await preflight(step, cwd, {
       env: this.options.env,

@@ -178,6 +178,8 @@ test('background steps keep running and are ended by finish()', async () => {
   const { session, runner, store } = harness(rb, { serve: { hang: true, output: [['stdout', 'listening\n']] } });
   const record = await session.run({ all: true });
   assert.deepEqual(record.steps.map((s) => [s.status, s.outcome]), [['running', 'running in background'], ['passed', 'exit 0']]);
+  await session.run({ stepIds: ['server'] });
+  assert.equal(runner.requests.filter((r) => r.command === 'serve').length, 1, 'not started twice');
   const finished = await session.finish();
   assert.equal(runner.disposed, 1);
   assert.deepEqual([finished.steps[0]!.status, finished.steps[0]!.outcome], ['passed', 'ran in background until the run finished']);
