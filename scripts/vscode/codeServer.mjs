@@ -7,6 +7,27 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+// Servers still running; killed if the harness itself is interrupted (Ctrl-C, CI cancel),
+// since a detached process group would otherwise outlive it.
+const running = new Set();
+const temporary = new Set();
+function killRunning(signal) {
+  for (const pid of running) {
+    try { process.kill(-pid, 'SIGKILL'); } catch { /* gone */ }
+  }
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+  process.exit(signal === 'SIGINT' ? 130 : 143);
+}
+let handlersInstalled = false;
+function trackServer(pid) {
+  running.add(pid);
+  if (!handlersInstalled) {
+    handlersInstalled = true;
+    process.once('SIGINT', () => killRunning('SIGINT'));
+    process.once('SIGTERM', () => killRunning('SIGTERM'));
+  }
+}
+
 export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -19,8 +40,11 @@ export function freePort() {
   });
 }
 
+/** A fresh temp dir, removed if the harness is interrupted (callers remove it otherwise). */
 export function tempDir(prefix) {
-  return mkdtempSync(join(tmpdir(), `runbook-gate-${prefix}-`));
+  const dir = mkdtempSync(join(tmpdir(), `runbook-gate-${prefix}-`));
+  temporary.add(dir);
+  return dir;
 }
 
 /** A fresh copy of the fixture workspace plus the repository's examples/. */
@@ -111,6 +135,7 @@ export async function startCodeServer(tools, { trust = true, extensionsDir, verb
 
   // detached: the child calls setsid(), so its pid is the process group we kill at the end.
   const child = spawn(tools.node, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: serverEnv() });
+  trackServer(child.pid);
   let output = '';
   const onData = (chunk) => {
     output += chunk;
@@ -130,6 +155,7 @@ export async function startCodeServer(tools, { trust = true, extensionsDir, verb
     }
     // The group may hold extension hosts and watchers even after the main pid is gone.
     try { process.kill(-child.pid, 'SIGKILL'); } catch { /* group empty */ }
+    running.delete(child.pid);
     rmSync(home, { recursive: true, force: true });
   };
 
