@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { decideGate } from '../core/gate/decision';
 import { renderGateReport } from '../core/gate/renderGateReport';
 import { readConfig } from './config';
+import { editorDependencyChecks } from './dependencyChecks';
 import type { ExtensionServices } from './services';
 
 /**
@@ -27,8 +28,13 @@ export async function generateGateReport(s: ExtensionServices, uri: vscode.Uri):
   if (relative.startsWith('..') || path.isAbsolute(relative)) {
     throw new Error(`The report folder "${folder}" is outside the workspace; reports are written only inside it.`);
   }
-  const decision = decideGate(runbook, record, [], { strict: config.strict });
+  const dependencies = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: 'Runbook Gate: checking dependency issues' },
+    () => editorDependencyChecks(runbook, uri),
+  );
+  const decision = decideGate(runbook, record, dependencies.checks, { strict: config.strict });
   const markdown = renderGateReport({
+    notes: dependencies.notes,
     runbook,
     record,
     decision,

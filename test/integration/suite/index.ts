@@ -10,5 +10,6 @@ export function run(): Promise<void> {
     await import('./generateReport.test');
     await import('./example.test');
     await import('./diagnostics.test');
+    await import('./dependencies.test');
   });
 }
