@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { HostToPanel, PanelState, PanelToHost } from '../../webview/messages';
+import { PANEL_OUTPUT_LIMIT, type HostToPanel, type PanelState, type PanelToHost } from '../../webview/messages';
 import type { RunController } from './runController';
 import type { RunbookModels } from './runbookModels';
 
@@ -14,6 +14,8 @@ export class RunPanel implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
   private focus: vscode.Uri | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** The latest output of each step (bounded), replayed to a panel that loads after it ran. */
+  private readonly recent = new Map<string, string>();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -27,8 +29,15 @@ export class RunPanel implements vscode.WebviewViewProvider, vscode.Disposable {
       }),
       runs.onOutput(({ uri, stepId, text, started }) => {
         if (uri.toString() !== this.focus?.toString()) this.focus = uri;
-        if (started) this.post({ type: 'clearOutput', stepId });
-        if (text) this.post({ type: 'output', stepId, text });
+        const key = `${uri.toString()}#${stepId}`;
+        if (started) {
+          this.recent.set(key, '');
+          this.post({ type: 'clearOutput', stepId });
+        }
+        if (text) {
+          this.recent.set(key, ((this.recent.get(key) ?? '') + text).slice(-PANEL_OUTPUT_LIMIT));
+          this.post({ type: 'output', stepId, text });
+        }
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor?.document.languageId === 'markdown' && !this.runs.running) {
@@ -74,7 +83,7 @@ export class RunPanel implements vscode.WebviewViewProvider, vscode.Disposable {
     const uri = this.focus;
     switch (message.type) {
       case 'ready':
-        void this.postState();
+        void this.postState().then(() => this.replayOutput());
         return;
       case 'cancel':
         this.runs.cancel();
@@ -94,6 +103,16 @@ export class RunPanel implements vscode.WebviewViewProvider, vscode.Disposable {
       case 'manualVerdict':
         void vscode.commands.executeCommand('runbookGate.markManual', uri, message.stepId, message.status);
         return;
+    }
+  }
+
+  private replayOutput(): void {
+    const prefix = `${this.focus?.toString()}#`;
+    for (const [key, text] of this.recent) {
+      if (!key.startsWith(prefix)) continue;
+      const stepId = key.slice(prefix.length);
+      this.post({ type: 'clearOutput', stepId });
+      if (text) this.post({ type: 'output', stepId, text });
     }
   }
 
