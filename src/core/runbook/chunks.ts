@@ -33,6 +33,7 @@ const MIN_CHUNK = 1024;
 const MAX_CHUNK = 24 * 1024;
 
 const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
+const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const HTML_OPENERS: [RegExp, RegExp][] = [
   [/^<!--/, /-->/],
   [/^<(?:script|pre|style|textarea)(?:\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
@@ -107,8 +108,17 @@ function contentIndent(text: string, start: number, end: number): number {
   return column;
 }
 
+export interface SplitOptions {
+  /** A chunk this big may end at a content-chosen point (default 1 KiB). */
+  minChunk?: number;
+  /** A chunk this big ends at the next possible point (default 24 KiB; 0 cuts at every one, for tests). */
+  maxChunk?: number;
+}
+
 /** `text` must have no BOM. */
-export function splitDocument(text: string): SplitDocument {
+export function splitDocument(text: string, options: SplitOptions = {}): SplitDocument {
+  const minChunk = options.minChunk ?? MIN_CHUNK;
+  const maxChunk = options.maxChunk ?? MAX_CHUNK;
   const { starts, lengths } = lineTable(text);
   const lineCount = text.length === 0 ? 0 : text.endsWith('\n') || text.endsWith('\r') ? starts.length - 1 : starts.length;
   const lineAt = (i: number): string => text.slice(starts[i] ?? 0, (starts[i] ?? 0) + (lengths[i] ?? 0));
@@ -123,6 +133,9 @@ export function splitDocument(text: string): SplitDocument {
   // A fence inside that item: no lazy continuation, a line left of the item's content closes both.
   let itemFence: { char: number; length: number } | null = null;
   let previousBlank = true;
+  let lastContentVisual = 0;
+  // Whether the previous line was paragraph text (which "2." or an empty item cannot interrupt).
+  let previousText = false;
   for (let i = first; i < lineCount; i++) {
     const start = starts[i] ?? 0;
     const end = start + (lengths[i] ?? 0);
@@ -143,17 +156,20 @@ export function splitDocument(text: string): SplitDocument {
         if (j - indent >= fence.length && k === end) fence = null;
       }
       previousBlank = false;
+      previousText = false;
       continue;
     }
     if (html) {
       if (html.test(text.slice(start, end))) html = null;
       previousBlank = false;
+      previousText = false;
       continue;
     }
     if (itemFence) {
       if (blank || visual >= listContentIndent) {
         if (!blank && fenceRun(text, firstChar, end, itemFence.char) >= itemFence.length) itemFence = null;
         previousBlank = blank;
+        previousText = false;
         continue;
       }
       itemFence = null;
@@ -161,9 +177,20 @@ export function splitDocument(text: string): SplitDocument {
     }
     const c = blank ? -1 : text.charCodeAt(indent);
     // Only a column-0 line can start a list item at the top level; digits, -, +, * may.
-    const maybeList = column === 0 && (c === 45 || c === 43 || c === 42 || (c >= 48 && c <= 57));
-    const isList = maybeList && LIST_MARKER.test(text.slice(start, Math.min(end, start + 12)));
-    if (!blank && column === 0 && previousBlank && i > chunkStart && !isList) {
+    const maybeList = visual === 0 && (c === 45 || c === 43 || c === 42 || (c >= 48 && c <= 57));
+    // "* * *" and "---" are thematic breaks (or a setext underline), which win over a list item.
+    const thematic = visual === 0 && (c === 45 || c === 42 || c === 95) && THEMATIC_BREAK.test(text.slice(start, end));
+    let isList = maybeList && !thematic && LIST_MARKER.test(text.slice(start, Math.min(end, start + 12)));
+    if (isList && previousText && listContentIndent < 0) {
+      // Outside a list, only "1." or a bullet with content may interrupt a paragraph.
+      const marker = /^(?:(\d{1,9})[.)]|[-+*])([ \t]*)(.?)/.exec(text.slice(start, Math.min(end, start + 16)));
+      if (marker && ((marker[1] !== undefined && Number(marker[1]) !== 1) || marker[3] === '')) isList = false;
+    }
+    // A top-level list item after a blank line starts a block too: long lists can be cut. But
+    // micromark reads "3." after indented code as a paragraph, and a chunk would read a list.
+    const oddStart = isList && c >= 48 && c <= 57 && !/^0*1[.)]/.test(text.slice(start, start + 11));
+    const cuttable = !oddStart || listContentIndent >= 0 || lastContentVisual < 4;
+    if (!blank && visual === 0 && previousBlank && i > chunkStart && cuttable) {
       const size = start - (starts[chunkStart] ?? 0);
       let heading = false;
       if (c === 35) {
@@ -172,12 +199,12 @@ export function splitDocument(text: string): SplitDocument {
         const after = j < end ? text.charCodeAt(j) : -1;
         heading = j - start <= 6 && (after === -1 || after === 32 || after === 9);
       }
-      if (heading || (size >= MIN_CHUNK && hashLine(text, start, end) % 4 === 0) || size >= MAX_CHUNK) {
+      if (heading || (size >= minChunk && hashLine(text, start, end) % 4 === 0) || size >= maxChunk) {
         chunks.push({ startLine: chunkStart + 1, lineCount: i - chunkStart, text: text.slice(starts[chunkStart] ?? 0, start) });
         chunkStart = i;
       }
     }
-    if (!blank && column === 0) {
+    if (!blank && visual === 0) {
       if (isList) {
         listContentIndent = contentIndent(text, start, end);
         // "- ```bash": the item starts with a fence.
@@ -193,7 +220,7 @@ export function splitDocument(text: string): SplitDocument {
       }
       // A lazy continuation line keeps the item open; after a blank line, or a block that
       // interrupts a paragraph, the list is over.
-      else if (previousBlank || c === 35 || c === 62 || c === 96 || c === 126 || c === 60 || c === 61) listContentIndent = -1;
+      else if (previousBlank || thematic || c === 35 || c === 62 || c === 96 || c === 126 || c === 60 || c === 61) listContentIndent = -1;
     }
     if (!blank && listContentIndent >= 0 && visual >= listContentIndent) {
       const f = text.charCodeAt(firstChar);
@@ -223,6 +250,9 @@ export function splitDocument(text: string): SplitDocument {
       }
     }
     previousBlank = blank;
+    if (!blank) lastContentVisual = visual;
+    // Text that a paragraph would hold: not a heading, break, fence, list marker or block opener.
+    previousText = !blank && !fence && !html && !thematic && !isList && c !== 35 && c !== 62 && c !== 60 && (visual < 4 || listContentIndent >= 0);
   }
   if (lineCount > chunkStart) {
     chunks.push({ startLine: chunkStart + 1, lineCount: lineCount - chunkStart, text: text.slice(starts[chunkStart] ?? 0) });

@@ -50,12 +50,16 @@ class FragmentBuilder {
    * A node's range without trailing blank lines: a block that runs to the end of its chunk
    * would otherwise end one line later than the same block followed by another.
    */
-  range(node: Positioned): SourceRange {
+  range(node: Positioned, listItem = false): SourceRange {
     const r = rangeOf(node);
     if (r.endLine <= r.startLine) return r;
     const blankUpTo = (line: number, column: number): boolean =>
       (this.lines[line - 1] ?? '').slice(0, column - 1).replace(/[\s>]/g, '').length === 0;
-    if (!blankUpTo(r.endLine, r.endColumn)) return r;
+    // A list item never holds a column-0 line after a blank one (micromark's tab handling can
+    // report such an end, inside the next item's marker).
+    const lastLine = this.lines[r.endLine - 1] ?? '';
+    const pastItem = listItem && /^\S/.test(lastLine) && blankUpTo(r.endLine - 1, Number.MAX_SAFE_INTEGER);
+    if (!pastItem && !blankUpTo(r.endLine, r.endColumn)) return r;
     let endLine = r.endLine - 1;
     while (endLine > r.startLine && blankUpTo(endLine, Number.MAX_SAFE_INTEGER)) endLine--;
     return { ...r, endLine, endColumn: (this.lines[endLine - 1] ?? '').length + 1 };
@@ -123,10 +127,16 @@ class FragmentBuilder {
   }
 
   list(list: List, listDepth: number): void {
-    let ordinal = list.ordered ? (list.start ?? 1) : null;
     for (const item of list.children) {
+      // The number as written ("1." "1." "1." stay 1), so that a list cut between chunks
+      // numbers its items exactly as the whole list would.
+      let ordinal: number | null = null;
+      if (list.ordered) {
+        const at = rangeOf(item);
+        const written = /^[\s>]*(\d{1,9})[.)]/.exec((this.lines[at.startLine - 1] ?? '').slice(at.startColumn - 1));
+        ordinal = written ? Number(written[1]) : null;
+      }
       this.item(item, list.ordered === true, ordinal, listDepth);
-      if (ordinal !== null) ordinal++;
     }
   }
 
@@ -134,37 +144,60 @@ class FragmentBuilder {
     const first = item.children[0];
     const text = first && first.type === 'paragraph' ? plainText(first).replace(/\s*\n\s*/g, ' ').trim() : '';
     const stage = ordered ? parseStageMarker(text, false) : null;
-    this.events.push({ kind: 'item', ordered, ordinal, listDepth, checked: item.checked ?? null, text, stage, range: this.range(item) });
+    this.events.push({ kind: 'item', ordered, ordinal, listDepth, checked: item.checked ?? null, text, stage, range: this.range(item, true) });
     for (const child of item.children) this.block(child, child.type === 'list' ? listDepth + 1 : listDepth, false);
   }
 
-  inline(node: Paragraph | Nodes): void {
+  /**
+   * Issue references and runbook comments in inline content. remark-gfm's autolinks come back
+   * without positions: those children are placed from a cursor inside the enclosing range.
+   */
+  inline(node: Paragraph | Nodes, enclosing?: SourceRange): void {
     if (!('children' in node)) return;
+    const outer = node.position ? this.range(node) : enclosing ?? rangeOf(node);
+    let cursor = { line: outer.startLine, column: outer.startColumn };
     for (const child of node.children as Nodes[]) {
-      if (child.type === 'text' || child.type === 'inlineCode') this.issuesInText(child.value, this.range(child));
+      const at = child.position
+        ? this.range(child)
+        : { startLine: cursor.line, startColumn: cursor.column, endLine: outer.endLine, endColumn: outer.endColumn };
+      if (child.type === 'text' || child.type === 'inlineCode') this.issuesInText(child.value, at);
       else if (child.type === 'html') this.html(child, node.type === 'paragraph' ? plainText(node).trim() : null);
       else if (child.type === 'link') {
         // [#12](https://github.com/o/r/issues/12) is one reference: the URL's.
-        if (/github\.com\/[\w.-]+\/[\w.-]+\/issues\/\d+/.test(child.url)) this.issuesInText(child.url, this.range(child));
-        else this.inline(child);
-      } else this.inline(child);
+        if (/github\.com\/[\w.-]+\/[\w.-]+\/issues\/\d+/.test(child.url)) this.issuesInText(child.url, at);
+        else this.inline(child, at);
+      } else this.inline(child, at);
+      if (child.position) cursor = { line: at.endLine, column: at.endColumn };
     }
   }
 
   issuesInText(value: string, at: SourceRange): void {
     if (!value.includes('#') && !value.includes('/issues/')) return;
+    // Tokens are found by searching the source forward from the node: micromark's text
+    // positions can be a line early (after a "[" that did not become a link).
+    let cursor = { line: at.startLine, column: at.startColumn };
     ISSUE_IN_TEXT.lastIndex = 0;
     for (let m = ISSUE_IN_TEXT.exec(value); m; m = ISSUE_IN_TEXT.exec(value)) {
       const number = Number(m[2] ?? m[4] ?? m[5]);
       if (!Number.isSafeInteger(number) || number <= 0) continue;
-      const line = at.startLine + (value.slice(0, m.index).match(/\n/g)?.length ?? 0);
       // An autolinked "www.github.com/..." has gained a scheme the source does not show.
       const bare = m[0].replace(/^https?:\/\//, '');
-      const raw = this.lines[line - 1] ?? '';
-      const token = raw.includes(m[0]) || !raw.includes(bare) ? m[0] : bare;
-      const range = this.locate(line, token, line === at.startLine ? at.startColumn : 1);
+      const found = this.find(m[0], cursor, at.endLine + 1) ?? this.find(bare, cursor, at.endLine + 1);
+      const token = found && found.endColumn - found.startColumn === bare.length && bare !== m[0] ? bare : m[0];
+      const line = at.startLine + (value.slice(0, m.index).match(/\n/g)?.length ?? 0);
+      const range = found ?? this.locate(line, token, line === at.startLine ? at.startColumn : 1);
+      if (found) cursor = { line: found.startLine, column: found.endColumn };
       this.events.push({ kind: 'issue', number, repo: m[1] ?? m[3] ?? null, text: token, range });
     }
+  }
+
+  /** The first `token` at or after `from`, up to `lastLine`. */
+  find(token: string, from: { line: number; column: number }, lastLine: number): SourceRange | null {
+    for (let line = from.line; line <= Math.min(lastLine, this.lines.length); line++) {
+      const index = (this.lines[line - 1] ?? '').indexOf(token, line === from.line ? from.column - 1 : 0);
+      if (index >= 0) return { startLine: line, startColumn: index + 1, endLine: line, endColumn: index + 1 + token.length };
+    }
+    return null;
   }
 
   html(node: Html, inlineTitle: string | null): void {
@@ -191,7 +224,7 @@ class FragmentBuilder {
   }
 
   code(node: Code): void {
-    let range = rangeOf(node);
+    let range = this.range(node);
     const opening = this.lines[range.startLine - 1] ?? '';
     const openText = opening.slice(range.startColumn - 1);
     const fence = /^(`{3,}|~{3,})/.exec(openText);

@@ -90,6 +90,19 @@ function assertInside(text: string, model: Runbook): void {
   for (const gate of model.gates) assert.equal(gate.line, gate.range.startLine);
 }
 
+/** The document cut at every point the splitter allows, each piece parsed on its own. */
+function modelCutEverywhere(text: string): Runbook {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const split = splitDocument(source, { maxChunk: 0 });
+  return assembleRunbook({
+    fragments: split.chunks.map((c) => ({ fragment: buildFragment(c.text), lineOffset: c.startLine - 1 })),
+    frontMatter: readFrontMatter(split.frontMatter),
+    lineLengths: split.lineLengths,
+    lineCount: split.lineCount,
+    defaultRepo: null,
+  });
+}
+
 /** The same document modelled as a single chunk: what a plain whole-document parse gives. */
 function modelAsOneChunk(text: string): Runbook {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -138,6 +151,14 @@ test('cutting a document into chunks gives the same model as parsing it whole', 
   fc.assert(fc.property(anyDocument, (text) => assert.deepEqual(parseRunbook(text), modelAsOneChunk(text))), { numRuns: 300 });
 });
 
-test('the chunk cuts are real: every fixture gives the same model parsed whole', () => {
-  for (const seed of seeds) assert.deepEqual(parseRunbook(seed), modelAsOneChunk(seed));
+test('cutting at every allowed point still gives the model of the whole document', () => {
+  fc.assert(fc.property(anyDocument, (text) => assert.deepEqual(modelCutEverywhere(text), modelAsOneChunk(text))), { numRuns: 300 });
+});
+
+test('the chunk cuts are real: every fixture gives the same model parsed whole, or cut everywhere', () => {
+  for (const seed of seeds) {
+    const whole = modelAsOneChunk(seed);
+    assert.deepEqual(parseRunbook(seed), whole);
+    assert.deepEqual(modelCutEverywhere(seed), whole);
+  }
 });
