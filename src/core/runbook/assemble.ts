@@ -7,7 +7,7 @@ import type { FrontMatterResult } from './frontMatter';
 import { isRollbackTitle, shortSlug, slugify, truncate } from './text';
 import { IdPool } from './ids';
 import { assignStepIds, collectInputs, type PendingStep } from './steps';
-import { bindTasks, type BindingEntry } from './tasks';
+import { TaskBinder } from './tasks';
 
 export interface PlacedFragment {
   fragment: Fragment;
@@ -21,6 +21,16 @@ export interface AssembleInput {
   lineLengths: number[];
   lineCount: number;
   defaultRepo: string | null;
+}
+
+const COLUMNS = 1e7;
+
+/** Stable sort by start position; most of the list arrives in order, so check before sorting. */
+function sortByPosition(diagnostics: RunbookDiagnostic[]): void {
+  const key = (d: RunbookDiagnostic): number => d.range.startLine * COLUMNS + Math.min(d.range.startColumn, COLUMNS - 1);
+  let sorted = true;
+  for (let i = 1; i < diagnostics.length && sorted; i++) sorted = key(diagnostics[i - 1]!) <= key(diagnostics[i]!);
+  if (!sorted) diagnostics.sort((a, b) => key(a) - key(b));
 }
 
 export function assembleRunbook(input: AssembleInput): Runbook {
@@ -37,10 +47,11 @@ class Assembler {
   private itemStage: { stage: Stage; rollback: boolean } | null = null;
   private gateSection = false;
   private titleCandidate: string | null = null;
-  private lastEnd = { line: 1, column: 1 };
+  /** End of the content seen so far, as line * COLUMNS + column (no allocation per block). */
+  private lastEnd = COLUMNS + 1;
   private readonly pending: PendingStep[] = [];
   private readonly tasks: TaskItem[] = [];
-  private readonly binding: BindingEntry[] = [];
+  private readonly binder = new TaskBinder();
   private readonly gates: Gate[] = [];
   private readonly gateIds = new IdPool();
   private readonly issues: IssueReference[] = [];
@@ -59,10 +70,10 @@ class Assembler {
     this.closeHeadingStage();
     this.itemStage = null;
     const steps = assignStepIds(this.pending, this.stages, this.diagnostics);
-    bindTasks(this.binding, this.tasks, steps);
+    for (const [task, index] of this.binder.bound) task.stepId = steps[index]?.id ?? null;
     this.checkStageOrder();
     const inputs = collectInputs(this.pending, steps, this.diagnostics);
-    this.diagnostics.sort((a, b) => a.range.startLine - b.range.startLine || a.range.startColumn - b.range.startColumn);
+    sortByPosition(this.diagnostics);
     return {
       title: this.title ?? this.input.frontMatter.title ?? this.firstHeading ?? '',
       frontMatter: this.input.frontMatter.frontMatter,
@@ -92,22 +103,41 @@ class Assembler {
   }
 
   private event(event: FragmentEvent, offset: number): void {
+    // Most events are prose and block ends: handled without building a placed range.
+    if (event.kind === 'block') {
+      this.noteEnd(event.range, offset);
+      return;
+    }
+    if (event.kind === 'paragraph') {
+      if (event.titleLine.length > 0) this.titleCandidate = event.titleLine;
+      if (this.binder.waiting) this.binder.other(this.place(event.range, offset));
+      this.noteEnd(event.range, offset);
+      return;
+    }
+    if (event.kind === 'code' && !event.step) {
+      this.titleCandidate = null;
+      if (this.binder.waiting) this.binder.other(this.place(event.range, offset));
+      this.noteEnd(event.range, offset);
+      return;
+    }
+    if (event.kind === 'item' && event.checked === null && !event.stage && !(event.ordered && event.listDepth === 0 && this.gateSection)) {
+      // A plain bullet: it only matters to a task waiting for its step.
+      if (this.binder.waiting) this.binder.other(this.place(event.range, offset));
+      this.noteEnd(event.range, offset);
+      return;
+    }
     const range = this.place(event.range, offset);
     switch (event.kind) {
       case 'heading':
         this.heading(event, range);
-        this.binding.push({ kind: 'other', range, index: -1 });
-        break;
-      case 'paragraph':
-        if (event.titleLine.length > 0) this.titleCandidate = event.titleLine;
-        this.binding.push({ kind: 'other', range, index: -1 });
+        this.binder.other(range);
         break;
       case 'item':
         this.item(event, range);
         break;
       case 'code':
         if (event.step) this.step(event.step, range, null, offset);
-        else this.binding.push({ kind: 'other', range, index: -1 });
+        else this.binder.other(range);
         this.titleCandidate = null;
         break;
       case 'manual':
@@ -125,18 +155,29 @@ class Assembler {
       case 'diagnostic':
         this.diagnostics.push({ range, severity: event.severity, code: event.code, message: event.message });
         break;
-      case 'block':
-        break;
     }
-    if (range.endLine > this.lastEnd.line || (range.endLine === this.lastEnd.line && range.endColumn > this.lastEnd.column)) {
-      this.lastEnd = { line: range.endLine, column: range.endColumn };
-    }
+    const end = range.endLine * COLUMNS + Math.min(range.endColumn, COLUMNS - 1);
+    if (end > this.lastEnd) this.lastEnd = end;
+  }
+
+  /** The same end `place` would give, folded into lastEnd. */
+  private noteEnd(range: SourceRange, offset: number): void {
+    const lineCount = Math.max(this.input.lineCount, 1);
+    const lengths = this.input.lineLengths;
+    const startLine = Math.min(Math.max(range.startLine + offset, 1), lineCount);
+    const endLine = Math.max(Math.min(Math.max(range.endLine + offset, 1), lineCount), startLine);
+    const startColumn = Math.min(range.startColumn, (lengths[startLine - 1] ?? 0) + 1);
+    const endLength = (lengths[endLine - 1] ?? 0) + 1;
+    let endColumn = range.endLine + offset > lineCount ? endLength : Math.min(range.endColumn, endLength);
+    if (endLine === startLine && endColumn < startColumn) endColumn = startColumn;
+    const end = endLine * COLUMNS + Math.min(endColumn, COLUMNS - 1);
+    if (end > this.lastEnd) this.lastEnd = end;
   }
 
   private extendToLastEnd(range: SourceRange): void {
-    if (this.lastEnd.line > range.endLine || (this.lastEnd.line === range.endLine && this.lastEnd.column > range.endColumn)) {
-      range.endLine = this.lastEnd.line;
-      range.endColumn = this.lastEnd.column;
+    if (this.lastEnd > range.endLine * COLUMNS + range.endColumn) {
+      range.endLine = Math.floor(this.lastEnd / COLUMNS);
+      range.endColumn = this.lastEnd % COLUMNS;
     }
   }
 
@@ -206,13 +247,14 @@ class Assembler {
       this.addGate(event.text, event.ordinal, range, undefined);
     }
     if (event.checked !== null) {
-      this.tasks.push({
+      const task: TaskItem = {
         line: range.startLine, range, checked: event.checked, text: event.text, stepId: null,
         stageId: (this.itemStage ?? this.headingStage)?.stage.id ?? null,
-      });
-      this.binding.push({ kind: 'task', range, index: this.tasks.length - 1 });
+      };
+      this.tasks.push(task);
+      this.binder.task(task);
     } else {
-      this.binding.push({ kind: 'other', range, index: -1 });
+      this.binder.other(range);
     }
   }
 
@@ -247,7 +289,7 @@ class Assembler {
       inputs: fragment.inputs.map((i) => i.name),
     };
     this.pending.push({ step, fragment, headRange: this.place(fragment.headRange, offset) });
-    this.binding.push({ kind: fragment.language === 'manual' ? 'manual' : 'step', range, index: this.pending.length - 1 });
+    this.binder.step(range, this.pending.length - 1, fragment.language !== 'manual');
   }
 
   private checkStageOrder(): void {

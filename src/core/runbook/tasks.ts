@@ -1,37 +1,37 @@
-// Binds each task item to its step: the step nested in the item (unless a nested task comes
-// first), else a fenced step right after the item with at most one blank line between.
-import type { SourceRange, Step, TaskItem } from './model';
+// Binds each task item to its step, as the document is walked: the step nested in the item
+// (unless a nested task comes first), else a fenced step right after the item with at most
+// one blank line between. Costs nothing while no task is waiting.
+import type { SourceRange, TaskItem } from './model';
 
-export type BindingKind = 'task' | 'step' | 'manual' | 'other';
-
-/** Tasks, steps and other blocks in document order; `index` points into tasks or steps. */
-export interface BindingEntry {
-  kind: BindingKind;
-  range: SourceRange;
-  index: number;
+function within(outer: SourceRange, inner: SourceRange): boolean {
+  return (inner.startLine > outer.startLine || (inner.startLine === outer.startLine && inner.startColumn >= outer.startColumn)) &&
+    (inner.startLine < outer.endLine || (inner.startLine === outer.endLine && inner.startColumn < outer.endColumn));
 }
 
-export function bindTasks(order: BindingEntry[], tasks: TaskItem[], steps: Step[]): void {
-  const within = (outer: SourceRange, inner: SourceRange): boolean =>
-    (inner.startLine > outer.startLine || (inner.startLine === outer.startLine && inner.startColumn >= outer.startColumn)) &&
-    (inner.startLine < outer.endLine || (inner.startLine === outer.endLine && inner.startColumn < outer.endColumn));
-  order.forEach((entry, i) => {
-    if (entry.kind !== 'task') return;
-    const task = tasks[entry.index];
-    if (!task) return;
-    for (let j = i + 1; j < order.length; j++) {
-      const next = order[j];
-      if (!next) break;
-      if (within(task.range, next.range)) {
-        if (next.kind === 'task') break;
-        if (next.kind === 'step' || next.kind === 'manual') {
-          task.stepId = steps[next.index]?.id ?? null;
-          break;
-        }
-        continue;
-      }
-      if (next.kind === 'step' && next.range.startLine - task.range.endLine <= 2) task.stepId = steps[next.index]?.id ?? null;
-      break;
+export class TaskBinder {
+  private open: TaskItem[] = [];
+  /** Task and the index of its step among the walk's steps (ids come later). */
+  readonly bound: [TaskItem, number][] = [];
+
+  get waiting(): boolean {
+    return this.open.length > 0;
+  }
+
+  /** Any block that is neither a task nor a step: prose, headings, other code, plain items. */
+  other(range: SourceRange): void {
+    if (this.open.length > 0) this.open = this.open.filter((task) => within(task.range, range));
+  }
+
+  task(task: TaskItem): void {
+    // A nested task takes over: its parent binds nothing.
+    if (this.open.length > 0) this.open = [];
+    this.open.push(task);
+  }
+
+  step(range: SourceRange, stepIndex: number, fenced: boolean): void {
+    for (const task of this.open) {
+      if (within(task.range, range) || (fenced && range.startLine - task.range.endLine <= 2)) this.bound.push([task, stepIndex]);
     }
-  });
+    this.open = [];
+  }
 }
