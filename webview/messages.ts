@@ -1,14 +1,10 @@
 // Messages between the extension host and the side panel, in one typed module that both
 // sides import. Everything here is plain data; output is text, never HTML.
 
-export type PanelStepStatus =
-  | 'pending'
-  | 'running'
-  | 'passed'
-  | 'failed'
-  | 'blocked'
-  | 'skipped'
-  | 'interrupted';
+import type { StepStatus } from '../src/core/run/model';
+
+/** The panel shows the same statuses a run records. */
+export type PanelStepStatus = StepStatus;
 
 export interface PanelStep {
   id: string;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { SourceRange } from '../core/runbook/model';
 import type { RunController } from './runController';
 import type { RunbookModels } from './runbookModels';
 import type { RunPanel } from './runPanel';
@@ -26,8 +27,7 @@ export class ExtensionServices {
     const target = this.resolveRunbook(uri);
     if (stepId) return { uri: target, stepId };
     const { runbook } = await this.models.forUri(target);
-    const line = (vscode.window.activeTextEditor?.selection.active.line ?? -1) + 1;
-    const step = runbook.steps.find((s) => s.range.startLine <= line && line <= s.range.endLine);
+    const step = itemAtCursor(runbook.steps);
     if (!step) throw new Error('Put the cursor in a shell block, or use the "Run step" button above it.');
     return { uri: target, stepId: step.id };
   }
@@ -37,9 +37,13 @@ export class ExtensionServices {
     const target = this.resolveRunbook(uri);
     if (stageId) return { uri: target, stageId };
     const { runbook } = await this.models.forUri(target);
-    const line = (vscode.window.activeTextEditor?.selection.active.line ?? -1) + 1;
-    const stage = runbook.stages.find((s) => s.range.startLine <= line && line <= s.range.endLine);
+    const stage = itemAtCursor(runbook.stages);
     if (!stage) throw new Error('Put the cursor in a stage, or use the "Run stage" button above it.');
     return { uri: target, stageId: stage.id };
   }
+}
+
+function itemAtCursor<T extends { range: SourceRange }>(items: readonly T[]): T | undefined {
+  const line = (vscode.window.activeTextEditor?.selection.active.line ?? -1) + 1;
+  return items.find((item) => item.range.startLine <= line && line <= item.range.endLine);
 }
