@@ -65,6 +65,7 @@ class Assembler {
     this.diagnostics.push(...this.input.frontMatter.diagnostics);
     for (const placed of this.input.fragments) {
       for (const event of placed.fragment.events) this.event(event, placed.lineOffset);
+      if (placed.fragment.end) this.noteEnd(placed.fragment.end, placed.lineOffset);
     }
     while (this.sectionStack.length > 0) this.closeSection();
     this.closeHeadingStage();
@@ -104,32 +105,28 @@ class Assembler {
 
   private event(event: FragmentEvent, offset: number): void {
     // Most events are prose and block ends: handled without building a placed range.
-    if (event.kind === 'block') {
-      this.noteEnd(event.range, offset);
-      return;
-    }
     if (event.kind === 'paragraph') {
       if (event.titleLine.length > 0) this.titleCandidate = event.titleLine;
       if (this.binder.waiting) this.binder.other(this.place(event.range, offset));
-      this.noteEnd(event.range, offset);
       return;
     }
     if (event.kind === 'code' && !event.step) {
       this.titleCandidate = null;
       if (this.binder.waiting) this.binder.other(this.place(event.range, offset));
-      this.noteEnd(event.range, offset);
       return;
     }
     if (event.kind === 'item' && event.checked === null && !event.stage && !(event.ordered && event.listDepth === 0 && this.gateSection)) {
       // A plain bullet: it only matters to a task waiting for its step.
       if (this.binder.waiting) this.binder.other(this.place(event.range, offset));
-      this.noteEnd(event.range, offset);
       return;
     }
     const range = this.place(event.range, offset);
     switch (event.kind) {
       case 'heading':
+        // What this heading closes ends with the block before it.
+        if (event.previousEnd) this.noteEnd(event.previousEnd, offset);
         this.heading(event, range);
+        this.noteEnd(event.range, offset);
         this.binder.other(range);
         break;
       case 'item':
@@ -156,8 +153,6 @@ class Assembler {
         this.diagnostics.push({ range, severity: event.severity, code: event.code, message: event.message });
         break;
     }
-    const end = range.endLine * COLUMNS + Math.min(range.endColumn, COLUMNS - 1);
-    if (end > this.lastEnd) this.lastEnd = end;
   }
 
   /** The same end `place` would give, folded into lastEnd. */

@@ -9,6 +9,13 @@ export interface Chunk {
   startLine: number;
   lineCount: number;
   text: string;
+  /** The splitter's state where the chunk begins: enough to resume splitting there. */
+  entry: CutState;
+}
+
+export interface CutState {
+  listContentIndent: number;
+  lastContentVisual: number;
 }
 
 export interface FrontMatterBlock {
@@ -27,6 +34,8 @@ export interface SplitDocument {
   lineLengths: number[];
   /** Lines in the document; a final line terminator does not start another line. */
   lineCount: number;
+  /** Offset where each line starts. */
+  lineStarts: number[];
 }
 
 const MIN_CHUNK = 1024;
@@ -115,28 +124,48 @@ export interface SplitOptions {
   maxChunk?: number;
 }
 
+interface ScanInput {
+  text: string;
+  starts: number[];
+  lengths: number[];
+  lineCount: number;
+  minChunk: number;
+  maxChunk: number;
+}
+
+const INITIAL: CutState = { listContentIndent: -1, lastContentVisual: 0 };
+
 /** `text` must have no BOM. */
 export function splitDocument(text: string, options: SplitOptions = {}): SplitDocument {
-  const minChunk = options.minChunk ?? MIN_CHUNK;
-  const maxChunk = options.maxChunk ?? MAX_CHUNK;
   const { starts, lengths } = lineTable(text);
   const lineCount = text.length === 0 ? 0 : text.endsWith('\n') || text.endsWith('\r') ? starts.length - 1 : starts.length;
   const lineAt = (i: number): string => text.slice(starts[i] ?? 0, (starts[i] ?? 0) + (lengths[i] ?? 0));
   const frontMatter = detectFrontMatter(lineAt, lineCount);
+  const input: ScanInput = { text, starts, lengths, lineCount, minChunk: options.minChunk ?? MIN_CHUNK, maxChunk: options.maxChunk ?? MAX_CHUNK };
+  const { chunks } = scan(input, frontMatter ? frontMatter.lineCount : 0, INITIAL, null);
+  return { frontMatter, chunks, lineLengths: lengths, lineCount, lineStarts: starts };
+}
+
+/**
+ * Splits from line `from` (a chunk start, in state `entry`). `stop(line, state)` may end the
+ * scan at a cut where the rest of the document is already known to split as before.
+ */
+function scan(input: ScanInput, from: number, entry: CutState, stop: ((line: number, state: CutState) => boolean) | null): { chunks: Chunk[]; stoppedAt: number } {
+  const { text, starts, lengths, lineCount, minChunk, maxChunk } = input;
   const chunks: Chunk[] = [];
-  const first = frontMatter ? frontMatter.lineCount : 0;
-  let chunkStart = first;
+  let chunkStart = from;
+  let chunkEntry = entry;
   let fence: { char: number; length: number } | null = null;
   let html: RegExp | null = null;
   // Inside a top-level list item, a fence indented less than the item's content is top-level.
-  let listContentIndent = -1;
+  let listContentIndent = entry.listContentIndent;
   // A fence inside that item: no lazy continuation, a line left of the item's content closes both.
   let itemFence: { char: number; length: number } | null = null;
   let previousBlank = true;
-  let lastContentVisual = 0;
+  let lastContentVisual = entry.lastContentVisual;
   // Whether the previous line was paragraph text (which "2." or an empty item cannot interrupt).
   let previousText = false;
-  for (let i = first; i < lineCount; i++) {
+  for (let i = from; i < lineCount; i++) {
     const start = starts[i] ?? 0;
     const end = start + (lengths[i] ?? 0);
     let indent = start;
@@ -190,7 +219,8 @@ export function splitDocument(text: string, options: SplitOptions = {}): SplitDo
     // micromark reads "3." after indented code as a paragraph, and a chunk would read a list.
     const oddStart = isList && c >= 48 && c <= 57 && !/^0*1[.)]/.test(text.slice(start, start + 11));
     const cuttable = !oddStart || listContentIndent >= 0 || lastContentVisual < 4;
-    if (!blank && visual === 0 && previousBlank && i > chunkStart && cuttable) {
+    // micromark drops a BOM at the start of its input: never start a chunk with one.
+    if (!blank && visual === 0 && previousBlank && i > chunkStart && cuttable && c !== 0xfeff) {
       const size = start - (starts[chunkStart] ?? 0);
       let heading = false;
       if (c === 35) {
@@ -200,8 +230,10 @@ export function splitDocument(text: string, options: SplitOptions = {}): SplitDo
         heading = j - start <= 6 && (after === -1 || after === 32 || after === 9);
       }
       if (heading || (size >= minChunk && hashLine(text, start, end) % 4 === 0) || size >= maxChunk) {
-        chunks.push({ startLine: chunkStart + 1, lineCount: i - chunkStart, text: text.slice(starts[chunkStart] ?? 0, start) });
+        chunks.push({ startLine: chunkStart + 1, lineCount: i - chunkStart, text: text.slice(starts[chunkStart] ?? 0, start), entry: chunkEntry });
         chunkStart = i;
+        chunkEntry = { listContentIndent, lastContentVisual };
+        if (stop && stop(i, chunkEntry)) return { chunks, stoppedAt: i };
       }
     }
     if (!blank && visual === 0) {
@@ -255,7 +287,100 @@ export function splitDocument(text: string, options: SplitOptions = {}): SplitDo
     previousText = !blank && !fence && !html && !thematic && !isList && c !== 35 && c !== 62 && c !== 60 && (visual < 4 || listContentIndent >= 0);
   }
   if (lineCount > chunkStart) {
-    chunks.push({ startLine: chunkStart + 1, lineCount: lineCount - chunkStart, text: text.slice(starts[chunkStart] ?? 0) });
+    chunks.push({ startLine: chunkStart + 1, lineCount: lineCount - chunkStart, text: text.slice(starts[chunkStart] ?? 0), entry: chunkEntry });
   }
-  return { frontMatter, chunks, lineLengths: lengths, lineCount };
+  return { chunks, stoppedAt: -1 };
+}
+
+/** First index in a sorted array whose value is greater than `value`. */
+function upperBound(sorted: number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] ?? 0) <= value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * The split of `text`, given the split of a previous version: the lines and chunks before the
+ * edit are kept, splitting resumes at the last cut before it and stops at the first cut after
+ * it where the old split is met again in the same state. Equal to splitDocument(text).
+ */
+export function resplitDocument(text: string, previous: { text: string; split: SplitDocument }, options: SplitOptions = {}): SplitDocument {
+  const oldText = previous.text;
+  const old = previous.split;
+  if (text === oldText) return old;
+  const max = Math.min(text.length, oldText.length);
+  // Binary searches over slices: V8 compares (sliced) strings natively, far faster than a loop.
+  let low = 0;
+  let high = max;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if (text.slice(0, middle) === oldText.slice(0, middle)) low = middle;
+    else high = middle - 1;
+  }
+  const prefix = low;
+  low = 0;
+  high = max - prefix;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if (text.slice(text.length - middle) === oldText.slice(oldText.length - middle)) low = middle;
+    else high = middle - 1;
+  }
+  const suffix = low;
+  const oldStarts = old.lineStarts;
+  // Lines [0, kept) end, terminator included, before the edit; lines [tail, ...) start after it.
+  const kept = upperBound(oldStarts, prefix) - 1;
+  const tail = upperBound(oldStarts, oldText.length - suffix);
+  let resume = -1;
+  for (let c = old.chunks.length - 1; c >= 1; c--) {
+    if ((old.chunks[c]?.startLine ?? 0) - 1 < kept) {
+      resume = c;
+      break;
+    }
+  }
+  if (resume < 1 || kept < 1 || tail >= oldStarts.length || tail <= kept) return splitDocument(text, options);
+  // After a lone CR, an inserted LF would join it: let the full split decide.
+  if (text.charCodeAt((oldStarts[kept] ?? 0) - 1) === 13) return splitDocument(text, options);
+  const delta = text.length - oldText.length;
+  const middleStart = oldStarts[kept] ?? 0;
+  const middleEnd = (oldStarts[tail] ?? 0) + delta;
+  const middleStarts: number[] = [];
+  const middleLengths: number[] = [];
+  let lineStart = middleStart;
+  for (let i = middleStart; i < middleEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      middleStarts.push(lineStart);
+      middleLengths.push(i - lineStart);
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      lineStart = i + 1;
+    }
+  }
+  if (lineStart !== middleEnd) return splitDocument(text, options);
+  const starts = oldStarts.slice(0, kept).concat(middleStarts, oldStarts.slice(tail).map((s) => s + delta));
+  const lengths = old.lineLengths.slice(0, kept).concat(middleLengths, old.lineLengths.slice(tail));
+  const lineCount = text.endsWith('\n') || text.endsWith('\r') ? starts.length - 1 : starts.length;
+  const lineDelta = kept + middleStarts.length - tail;
+  const firstTailLine = kept + middleStarts.length;
+  const resumeChunk = old.chunks[resume];
+  if (!resumeChunk) return splitDocument(text, options);
+  const input: ScanInput = { text, starts, lengths, lineCount, minChunk: options.minChunk ?? MIN_CHUNK, maxChunk: options.maxChunk ?? MAX_CHUNK };
+  let pointer = resume;
+  let met = -1;
+  const { chunks } = scan(input, resumeChunk.startLine - 1, resumeChunk.entry, (line, state) => {
+    if (line < firstTailLine) return false;
+    const oldLine = line - lineDelta;
+    while (pointer < old.chunks.length && (old.chunks[pointer]?.startLine ?? 0) - 1 < oldLine) pointer++;
+    const candidate = old.chunks[pointer];
+    if (!candidate || candidate.startLine - 1 !== oldLine) return false;
+    if (candidate.entry.listContentIndent !== state.listContentIndent || candidate.entry.lastContentVisual !== state.lastContentVisual) return false;
+    met = pointer;
+    return true;
+  });
+  const after = met < 0 ? [] : old.chunks.slice(met).map((c) => (lineDelta === 0 ? c : { ...c, startLine: c.startLine + lineDelta }));
+  return { frontMatter: old.frontMatter, chunks: old.chunks.slice(0, resume).concat(chunks, after), lineLengths: lengths, lineCount, lineStarts: starts };
 }

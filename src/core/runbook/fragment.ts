@@ -25,18 +25,19 @@ export interface StepFragment {
 }
 
 export type FragmentEvent =
-  | { kind: 'heading'; depth: number; text: string; slug: string; stage: StageMarker | null; namesGates: boolean; rollback: boolean; titleText: string; range: SourceRange }
+  | { kind: 'heading'; depth: number; text: string; slug: string; previousEnd: SourceRange | null; stage: StageMarker | null; namesGates: boolean; rollback: boolean; titleText: string; range: SourceRange }
   | { kind: 'paragraph'; titleLine: string; range: SourceRange }
   | { kind: 'item'; ordered: boolean; ordinal: number | null; listDepth: number; checked: boolean | null; text: string; stage: StageMarker | null; range: SourceRange }
   | { kind: 'code'; step: StepFragment | null; range: SourceRange }
   | { kind: 'manual'; step: StepFragment; inlineTitle: string | null; range: SourceRange }
   | { kind: 'gateRow'; title: string; status: string | undefined; range: SourceRange }
   | { kind: 'issue'; number: number; repo: string | null; text: string; range: SourceRange }
-  | { kind: 'diagnostic'; severity: DiagnosticSeverity; code: string; message: string; range: SourceRange }
-  | { kind: 'block'; range: SourceRange };
+  | { kind: 'diagnostic'; severity: DiagnosticSeverity; code: string; message: string; range: SourceRange };
 
 export interface Fragment {
   events: FragmentEvent[];
+  /** Where the chunk's last top-level block ends (sections and stages close there). */
+  end: SourceRange | null;
 }
 
 const RUNBOOK_COMMENT = /<!--\s*runbook:([\s\S]*?)-->/g;
@@ -44,6 +45,8 @@ const ISSUE_IN_TEXT = /(?:https?:\/\/)?(?:www\.)?github\.com\/([\w.-]+\/[\w.-]+)
 
 class FragmentBuilder {
   readonly events: FragmentEvent[] = [];
+  /** End of the last top-level block so far: a heading records it as where what it closes ends. */
+  previousEnd: SourceRange | null = null;
   constructor(private readonly lines: string[]) {}
 
   /**
@@ -82,7 +85,7 @@ class FragmentBuilder {
   root(root: Root): void {
     for (const child of root.children) {
       this.block(child, 0, true);
-      this.events.push({ kind: 'block', range: this.range(child) });
+      this.previousEnd = this.range(child);
     }
   }
 
@@ -92,7 +95,7 @@ class FragmentBuilder {
         const text = plainText(node).replace(/\s+/g, ' ').trim();
         if (topLevel) {
           this.events.push({
-            kind: 'heading', depth: node.depth, text, slug: slugify(text), stage: parseStageMarker(text, true), namesGates: namesGates(text),
+            kind: 'heading', depth: node.depth, text, slug: slugify(text), previousEnd: this.previousEnd, stage: parseStageMarker(text, true), namesGates: namesGates(text),
             rollback: isRollbackTitle(text), titleText: stripNumbering(text), range: this.range(node),
           });
         } else this.events.push({ kind: 'paragraph', titleLine: titleLine(text), range: this.range(node) });
@@ -334,5 +337,5 @@ class FragmentBuilder {
 export function buildFragment(chunkText: string): Fragment {
   const builder = new FragmentBuilder(chunkText.split(/\r\n|\r|\n/));
   builder.root(parseMarkdown(chunkText));
-  return { events: builder.events };
+  return { events: builder.events, end: builder.previousEnd };
 }

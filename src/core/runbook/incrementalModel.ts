@@ -2,7 +2,7 @@
 // each chunk's fragment is cached by its text, and only changed chunks are parsed again.
 // The assembly pass over all fragments is cheap; its result equals parseRunbook's.
 import type { Runbook } from './model';
-import { splitDocument } from './chunks';
+import { resplitDocument, splitDocument, type SplitDocument } from './chunks';
 import { buildFragment, type Fragment } from './fragment';
 import { readFrontMatter } from './frontMatter';
 import { assembleRunbook, type PlacedFragment } from './assemble';
@@ -27,13 +27,15 @@ export interface RunbookModeler {
 
 export function createRunbookModeler(): RunbookModeler {
   let cache = new Map<string, Fragment>();
+  let previous: { text: string; split: SplitDocument } | null = null;
   let last: ModelerStats = { chunks: 0, parsed: 0 };
   return {
     stats: () => ({ ...last }),
     model(text, options) {
       try {
         const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-        const split = splitDocument(source);
+        const split = previous ? resplitDocument(source, previous) : splitDocument(source);
+        previous = { text: source, split };
         const next = new Map<string, Fragment>();
         let parsed = 0;
         const fragments: PlacedFragment[] = split.chunks.map((chunk) => {
@@ -56,6 +58,7 @@ export function createRunbookModeler(): RunbookModeler {
         });
       } catch (error) {
         cache = new Map();
+        previous = null;
         return failedModel(text, error);
       }
     },

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { parseRunbook } from '../../../../src/core/runbook/parseRunbook';
 import { createRunbookModeler } from '../../../../src/core/runbook/incrementalModel';
-import { splitDocument, lineTable } from '../../../../src/core/runbook/chunks';
+import { resplitDocument, splitDocument, lineTable } from '../../../../src/core/runbook/chunks';
 import { buildFragment } from '../../../../src/core/runbook/fragment';
 import { readFrontMatter } from '../../../../src/core/runbook/frontMatter';
 import { assembleRunbook } from '../../../../src/core/runbook/assemble';
@@ -144,6 +144,25 @@ test('incremental re-modelling through a series of edits equals a fresh parse of
       }
     }),
     { numRuns: 150 },
+  );
+});
+
+test('re-splitting after edits equals splitting afresh (default and cut-everywhere sizes)', () => {
+  fc.assert(
+    fc.property(fc.oneof(randomDocument, fc.constantFrom(...seeds)), fc.array(edit, { minLength: 1, maxLength: 6 }), fc.boolean(), (start, edits, everywhere) => {
+      const options = everywhere ? { maxChunk: 0 } : {};
+      const strip = (t: string): string => (t.charCodeAt(0) === 0xfeff ? t.slice(1) : t);
+      let text = strip(start);
+      let split = splitDocument(text, options);
+      for (const e of edits) {
+        const next = strip(applyEdit(text, e));
+        const again = resplitDocument(next, { text, split }, options);
+        assert.deepEqual(again, splitDocument(next, options));
+        text = next;
+        split = again;
+      }
+    }),
+    { numRuns: 300 },
   );
 });
 
