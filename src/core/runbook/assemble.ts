@@ -155,16 +155,9 @@ class Assembler {
     }
   }
 
-  /** The same end `place` would give, folded into lastEnd. */
+  /** The placed end of a range, folded into lastEnd. */
   private noteEnd(range: SourceRange, offset: number): void {
-    const lineCount = Math.max(this.input.lineCount, 1);
-    const lengths = this.input.lineLengths;
-    const startLine = Math.min(Math.max(range.startLine + offset, 1), lineCount);
-    const endLine = Math.max(Math.min(Math.max(range.endLine + offset, 1), lineCount), startLine);
-    const startColumn = Math.min(range.startColumn, (lengths[startLine - 1] ?? 0) + 1);
-    const endLength = (lengths[endLine - 1] ?? 0) + 1;
-    let endColumn = range.endLine + offset > lineCount ? endLength : Math.min(range.endColumn, endLength);
-    if (endLine === startLine && endColumn < startColumn) endColumn = startColumn;
+    const { endLine, endColumn } = this.place(range, offset);
     const end = endLine * COLUMNS + Math.min(endColumn, COLUMNS - 1);
     if (end > this.lastEnd) this.lastEnd = end;
   }
