@@ -46,14 +46,14 @@ const commands: Record<string, (s: ExtensionServices) => Handler> = {
     const document = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(active.runDir, evidence.logPath)));
     await vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Beside });
   },
-  markManual: (s) => async (uri?: vscode.Uri, stepId?: string, status?: 'passed' | 'failed' | 'blocked') => {
+  markManual: (s) => async (uri?: vscode.Uri, stepId?: string, status?: 'passed' | 'failed' | 'blocked', givenNote?: string) => {
     const target = await s.resolveStep(uri, stepId);
     type Verdict = 'passed' | 'failed' | 'blocked';
     const verdicts: Verdict[] = ['passed', 'failed', 'blocked'];
     const picked = await (status ?? vscode.window.showQuickPick(verdicts, { title: 'Verdict for this manual check' }));
     const verdict = verdicts.find((v) => v === picked);
     if (!verdict) return;
-    const note = await vscode.window.showInputBox({ title: 'Note for the report (optional)', ignoreFocusOut: true });
+    const note = givenNote ?? (await vscode.window.showInputBox({ title: 'Note for the report (optional)', ignoreFocusOut: true }));
     if (note === undefined) return;
     await s.runs.recordManualVerdict(target.uri, target.stepId, verdict, note);
   },

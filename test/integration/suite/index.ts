@@ -11,5 +11,6 @@ export function run(): Promise<void> {
     await import('./example.test');
     await import('./diagnostics.test');
     await import('./dependencies.test');
+    await import('./manual.test');
   });
 }
