@@ -87,7 +87,12 @@ async function installAptPackages(missing, logFile) {
 
 /** npm under Node 24: its bin first on PATH, native builds pointed at its headers. */
 function node24Env(paths) {
-  const env = { ...process.env };
+  // Under `npm test` the outer npm (Node 20) exports npm_* variables; npm_config_user_agent
+  // among them says "node/v20", which the inner npm keeps as config and code-server's
+  // postinstall reads as the Node version. Start from an environment without them.
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && key !== 'NODE' && key !== 'INIT_CWD'),
+  );
   env.PATH = `${dirname(paths.node)}:${process.env.PATH ?? ''}`;
   env.npm_config_nodedir = paths.nodePackage; // overrides ~/.npmrc nodedir=/usr (Node 20 headers)
   env.npm_config_fund = 'false';
