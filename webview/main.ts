@@ -1,5 +1,6 @@
 // The Runbook Gate side panel. It renders host state with textContent only: command output
 // is untrusted text and never becomes HTML.
+import { formatDuration } from '../src/core/formatDuration';
 import { PANEL_OUTPUT_LIMIT, type HostToPanel, type PanelState, type PanelStep, type PanelToHost } from './messages';
 
 interface VsCodeApi {
@@ -41,10 +42,6 @@ function persist(): void {
   vscode.setState({ state, output: Object.fromEntries(output), selected });
 }
 
-function formatDuration(ms: number | null): string {
-  if (ms === null) return '';
-  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
 
 function renderStep(step: PanelStep): HTMLElement {
   const row = element('li', `step status-${step.status}${step.id === selected ? ' selected' : ''}`);
@@ -53,7 +50,7 @@ function renderStep(step: PanelStep): HTMLElement {
   head.append(element('span', 'icon', STATUS_ICON[step.status]), element('span', 'title', step.title));
   if (!step.required) head.append(element('span', 'badge', 'optional'));
   row.append(head);
-  const facts = [step.status, step.exitCode !== null ? `exit ${step.exitCode}` : '', formatDuration(step.durationMs)]
+  const facts = [step.status, step.exitCode !== null ? `exit ${step.exitCode}` : '', step.durationMs === null ? '' : formatDuration(step.durationMs)]
     .filter(Boolean)
     .join(' · ');
   row.append(element('div', 'facts', facts));

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Runbook } from '../core/runbook/model';
 import type { StepEvidence } from '../core/run/model';
+import { formatDuration } from '../core/formatDuration';
 import { verdictOf, type StageVerdict } from '../core/gate/verdicts';
 import { readConfig } from './config';
 import { firstLine } from './positions';
@@ -21,15 +22,10 @@ const STATUS_ICON: Record<StepEvidence['status'], string> = {
 export function describeEvidence(evidence: StepEvidence): string {
   const parts: string[] = [evidence.status];
   if (evidence.exitCode !== null) parts.push(`exit ${evidence.exitCode}`);
-  if (evidence.durationMs !== null) parts.push(formatSeconds(evidence.durationMs));
+  if (evidence.durationMs !== null) parts.push(formatDuration(evidence.durationMs));
   return `${STATUS_ICON[evidence.status]} ${parts.join(' · ')}`;
 }
 
-/** Same units as the panel: "42 ms", "3.1s", "2m 5s". */
-function formatSeconds(ms: number): string {
-  if (ms < 1000) return `${ms} ms`;
-  return ms < 60_000 ? `${(ms / 1000).toFixed(1)}s` : `${Math.floor(ms / 60_000)}m ${Math.round((ms % 60_000) / 1000)}s`;
-}
 
 /** "Run stage" / "Run step" / "Copy" buttons and each item's last result. */
 export class RunbookCodeLensProvider implements vscode.CodeLensProvider {

@@ -1,5 +1,6 @@
 // The text artifacts of a run directory: results.tsv and SUMMARY.md (counts as in the
 // hand-written validation reports: "Overall: `failed` (`7` required failures, ...).").
+import { formatDuration } from '../formatDuration';
 import type { RunRecord, StepEvidence } from './model';
 
 export type OverallStatus = 'passed' | 'failed' | 'blocked' | 'incomplete';
@@ -98,7 +99,7 @@ export function renderRunSummary(record: RunRecord): string {
     ...record.steps.map(
       (s) =>
         `| \`${s.stepId}\` ${mdCell(s.title)} | ${s.required ? 'yes' : 'no'} | ${s.status} | ${s.exitCode ?? ''} | ` +
-        `${s.durationMs === null ? '' : `${(s.durationMs / 1000).toFixed(1)}s`} | ${mdCell(s.outcome)} | ` +
+        `${s.durationMs === null ? '' : formatDuration(s.durationMs)} | ${mdCell(s.outcome)} | ` +
         `${s.logPath ? `[${s.logPath}](${s.logPath})` : ''} |`,
     ),
     '',

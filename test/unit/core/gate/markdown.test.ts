@@ -23,7 +23,8 @@ test('relativePosix links from the report folder to the run directory', () => {
 
 test('formatDuration', () => {
   assert.equal(formatDuration(null), '—');
-  assert.equal(formatDuration(240), '0.2s');
+  assert.equal(formatDuration(240), '240 ms');
+  assert.equal(formatDuration(1240), '1.2s');
   assert.equal(formatDuration(12_340), '12.3s');
   assert.equal(formatDuration(125_000), '2m05s');
 });
