@@ -10,7 +10,8 @@ import { readGateSnapshot } from '../../node/reportWriter';
 import { loadRunRecord } from '../../node/loadRunRecord';
 import { findWorkspaceRoot } from '../../node/workspacePaths';
 import { formatDecision } from '../output';
-import { resolveReportPath, writeGate } from './writeGate';
+import { writeGate } from '../../node/writeGate';
+import { resolveReportPath } from './reportPath';
 
 /** A run directory without gate.json (another host wrote it): re-parse the runbook as it is now. */
 async function reparse(workspaceRoot: string, runbookPath: string): Promise<Runbook> {

@@ -21,7 +21,8 @@ import { parseEnvFile } from '../../node/envFile';
 import { PrefixedOutput, formatDecision, formatResults } from '../output';
 import { TOOL_VERSION } from '../version';
 import { readRunbookFile } from './parseCommand';
-import { resolveReportPath, writeGate } from './writeGate';
+import { writeGate } from '../../node/writeGate';
+import { resolveReportPath } from './reportPath';
 
 export const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
 export const DEFAULT_RUNS_FOLDER = '.runbook-gate/runs';
