@@ -5,7 +5,7 @@ import { InputError, type CliContext } from './context';
 import { parseCommand } from './commands/parseCommand';
 import { runCommand } from './commands/runCommand';
 import { reportCommand } from './commands/reportCommand';
-import { TOOL_VERSION } from './version';
+import { TOOL_VERSION } from '../core/version';
 import { createIssueClient } from './issueClients';
 
 export const EXIT_GO = 0;

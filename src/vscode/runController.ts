@@ -7,12 +7,12 @@ import { ExecaProcessRunner } from '../node/execaRunner';
 import { createRunStore } from '../node/fileRunStore';
 import { detectEnvironment } from '../node/runEnvironment';
 import { chooseShell } from '../node/shell';
+import { TOOL_VERSION } from '../core/version';
 import { readConfig } from './config';
 import { resetCheckboxes, syncCheckboxes } from './checkboxes';
 import { promptForMissingInputs } from './inputPrompts';
 import type { RunbookModels } from './runbookModels';
 
-const TOOL_VERSION = '0.1.0';
 
 /** One runbook's current run: a session, its run directory, and the inputs given so far. */
 export interface ActiveRun {
@@ -62,7 +62,7 @@ export class RunController implements vscode.Disposable {
   }
 
   evidence(uri: vscode.Uri, stepId: string): StepEvidence | undefined {
-    return this.activeRun(uri)?.session.record.steps.find((s) => s.stepId === stepId);
+    return this.activeRun(uri)?.session.stepEvidence(stepId);
   }
 
   async runStep(uri: vscode.Uri, stepId: string): Promise<StepEvidence> {

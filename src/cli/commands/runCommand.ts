@@ -19,7 +19,7 @@ import type { RunCommand } from '../args';
 import { InputError, type CliContext } from '../context';
 import { parseEnvFile } from '../../node/envFile';
 import { PrefixedOutput, formatDecision, formatResults } from '../output';
-import { TOOL_VERSION } from '../version';
+import { TOOL_VERSION } from '../../core/version';
 import { readRunbookFile } from './parseCommand';
 import { writeGate } from '../../node/writeGate';
 import { resolveReportPath } from './reportPath';

@@ -139,6 +139,12 @@ export class RunSession {
     return structuredClone(this.state);
   }
 
+  /** One step's evidence (a copy): cheap enough for every lens and panel refresh. */
+  stepEvidence(stepId: string): StepEvidence | undefined {
+    const ev = this.evidence.get(stepId);
+    return ev ? structuredClone(ev) : undefined;
+  }
+
   addListener(listener: RunListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

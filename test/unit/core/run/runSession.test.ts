@@ -279,3 +279,17 @@ test('a log that fails mid-step is named in the outcome', async () => {
   assert.equal(record.steps[0]!.status, 'passed');
   assert.equal(record.steps[0]!.outcome, 'b (log incomplete: ENOSPC: no space left on device)');
 });
+
+test('stepEvidence returns one step as a copy that follows the run', async () => {
+  const { session } = harness(runbook([step('a', 'echo a'), step('b', 'echo b')]), {
+    'echo a': { output: [['stdout', 'a\n']], exitCode: 0 },
+  });
+  assert.equal(session.stepEvidence('a')?.status, 'pending');
+  assert.equal(session.stepEvidence('nope'), undefined);
+  await session.run({ stepIds: ['a'] });
+  const copy = session.stepEvidence('a')!;
+  assert.equal(copy.status, 'passed');
+  copy.status = 'failed';
+  assert.equal(session.stepEvidence('a')?.status, 'passed', 'a caller cannot change the record');
+  assert.equal(session.stepEvidence('b')?.status, 'pending');
+});
