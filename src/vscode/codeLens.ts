@@ -42,13 +42,14 @@ export class RunbookCodeLensProvider implements vscode.CodeLensProvider {
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    if (!readConfig(document.uri).codeLensEnabled) return [];
+    const config = readConfig(document.uri);
+    if (!config.codeLensEnabled) return [];
     const runbook = this.models.get(document);
     if (!isRunbook(runbook)) return [];
-    return [...this.stageLenses(document.uri, runbook), ...this.stepLenses(document.uri, runbook)];
+    return [...this.stageLenses(document.uri, runbook, config.strict), ...this.stepLenses(document.uri, runbook)];
   }
 
-  private stageLenses(uri: vscode.Uri, runbook: Runbook): vscode.CodeLens[] {
+  private stageLenses(uri: vscode.Uri, runbook: Runbook, strict: boolean): vscode.CodeLens[] {
     const lenses: vscode.CodeLens[] = [];
     for (const stage of runbook.stages) {
       const steps = runbook.steps.filter((s) => s.stageId === stage.id);
@@ -67,7 +68,7 @@ export class RunbookCodeLensProvider implements vscode.CodeLensProvider {
       );
       const evidence = steps.flatMap((s) => this.runs.evidence(uri, s.id) ?? []);
       const passed = evidence.filter((e) => e.status === 'passed').length;
-      const summary = `${stageSummary(evidence, readConfig(uri).strict)} (${passed}/${steps.length} passed)`;
+      const summary = `${stageSummary(evidence, strict)} (${passed}/${steps.length} passed)`;
       lenses.push(new vscode.CodeLens(range, { title: summary, command: '' }));
     }
     return lenses;
