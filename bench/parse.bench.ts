@@ -10,7 +10,7 @@ import remarkGfm from 'remark-gfm';
 import type { Benchmark, Measure } from './measure';
 import { median } from './measure';
 import { parseRunbook } from '../src/core/runbook/parseRunbook';
-import { createRunbookModeler } from '../src/core/runbook/incrementalModel';
+import { createRunbookModeler } from '../src/core/runbook/parse/incrementalModel';
 
 const fixtures = fileURLToPath(new URL('../test/fixtures/', import.meta.url));
 

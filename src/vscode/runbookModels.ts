@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { createRunbookModeler } from '../core/runbook/incrementalModel';
+import { createRunbookModeler } from '../core/runbook/parse/incrementalModel';
 import type { Runbook } from '../core/runbook/model';
 import { toRange } from './positions';
 

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRunbook } from '../../../../src/core/runbook/parseRunbook';
-import { createRunbookModeler } from '../../../../src/core/runbook/incrementalModel';
+import { createRunbookModeler } from '../../../../src/core/runbook/parse/incrementalModel';
 
 const fixtures = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
 const update = process.env.UPDATE === '1';

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { parseRunbook } from '../../../../src/core/runbook/parseRunbook';
-import { createRunbookModeler } from '../../../../src/core/runbook/incrementalModel';
-import { resplitDocument, splitDocument, lineTable } from '../../../../src/core/runbook/chunks';
-import { buildFragment } from '../../../../src/core/runbook/fragment';
-import { readFrontMatter } from '../../../../src/core/runbook/frontMatter';
-import { assembleRunbook } from '../../../../src/core/runbook/assemble';
+import { createRunbookModeler } from '../../../../src/core/runbook/parse/incrementalModel';
+import { resplitDocument, splitDocument, lineTable } from '../../../../src/core/runbook/parse/chunks';
+import { buildFragment } from '../../../../src/core/runbook/parse/fragment';
+import { readFrontMatter } from '../../../../src/core/runbook/rules/frontMatter';
+import { assembleRunbook } from '../../../../src/core/runbook/parse/assemble';
 import type { Runbook, SourceRange } from '../../../../src/core/runbook/model';
 
 const fixtures = fileURLToPath(new URL('../../../fixtures/', import.meta.url));

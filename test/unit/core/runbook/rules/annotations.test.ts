@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseAnnotations, parseDuration, splitInfo } from '../../../../src/core/runbook/annotations';
+import { parseAnnotations, parseDuration, splitInfo } from '../../../../../src/core/runbook/rules/annotations';
 
 test('splitInfo separates the language from Runme attributes, glued or spaced', () => {
   assert.deepEqual(splitInfo('bash', '{"name":"x"}'), { language: 'bash', attributes: '{"name":"x"}' });

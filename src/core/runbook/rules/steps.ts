@@ -1,7 +1,7 @@
 // Whole-document passes over the steps once the walk is done: ids (names first, then short
 // slugs of titles), stage annotations, and the inputs with their first-use diagnostics.
-import type { RunbookDiagnostic, RunbookInput, SourceRange, Stage, Step } from './model';
-import type { StepFragment } from './fragment';
+import type { RunbookDiagnostic, RunbookInput, SourceRange, Stage, Step } from '../model';
+import type { StepFragment } from '../parse/fragment';
 import { IdPool } from './ids';
 import { shortSlug, slugify } from './text';
 import { isSecretName } from './shellScan';

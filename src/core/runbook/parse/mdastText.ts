@@ -1,6 +1,6 @@
 // Small readers over mdast nodes and code text, shared by the fragment builder.
 import type { Nodes } from 'mdast';
-import type { SourceRange } from './model';
+import type { SourceRange } from '../model';
 
 export type Positioned = { position?: { start: { line: number; column: number }; end: { line: number; column: number } } };
 

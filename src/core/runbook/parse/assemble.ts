@@ -1,13 +1,13 @@
 // Walks the fragments of a document in order and builds the Runbook: sections, stages and
 // their extents, step titles and ids, task bindings, gates, inputs and the diagnostics that
 // need the whole document (duplicate names, stage order, inputs from the environment).
-import type { Gate, IssueReference, Runbook, RunbookDiagnostic, Section, SourceRange, Stage, Step, TaskItem } from './model';
+import type { Gate, IssueReference, Runbook, RunbookDiagnostic, Section, SourceRange, Stage, Step, TaskItem } from '../model';
 import type { Fragment, FragmentEvent, StepFragment } from './fragment';
-import type { FrontMatterResult } from './frontMatter';
-import { isRollbackTitle, shortSlug, slugify, truncate } from './text';
-import { IdPool } from './ids';
-import { assignStepIds, collectInputs, type PendingStep } from './steps';
-import { TaskBinder } from './tasks';
+import type { FrontMatterResult } from '../rules/frontMatter';
+import { isRollbackTitle, shortSlug, slugify, truncate } from '../rules/text';
+import { IdPool } from '../rules/ids';
+import { assignStepIds, collectInputs, type PendingStep } from '../rules/steps';
+import { TaskBinder } from '../rules/tasks';
 
 export interface PlacedFragment {
   fragment: Fragment;

@@ -1,6 +1,6 @@
 // Fence attributes in Runme's two syntaxes, JSON (`{"name":"x"}`) and `{ name=x key=value }`,
 // plus our keys. Never throws: every problem becomes an AnnotationProblem for a diagnostic.
-import type { DiagnosticSeverity, StepAnnotations } from './model';
+import type { DiagnosticSeverity, StepAnnotations } from '../model';
 
 export interface AnnotationProblem {
   severity: DiagnosticSeverity;

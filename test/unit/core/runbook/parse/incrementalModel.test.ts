@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRunbookModeler } from '../../../../src/core/runbook/incrementalModel';
-import { parseRunbook } from '../../../../src/core/runbook/parseRunbook';
+import { createRunbookModeler } from '../../../../../src/core/runbook/parse/incrementalModel';
+import { parseRunbook } from '../../../../../src/core/runbook/parseRunbook';
 
-const seed = readFileSync(new URL('../../../fixtures/seed-001/input.md', import.meta.url), 'utf8');
+const seed = readFileSync(new URL('../../../../fixtures/seed-001/input.md', import.meta.url), 'utf8');
 
 test('a one-line edit re-parses only the chunk it touches, and the model follows the edit', () => {
   const modeler = createRunbookModeler();

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { splitDocument } from '../../../../src/core/runbook/chunks';
+import { splitDocument } from '../../../../../src/core/runbook/parse/chunks';
 
 const starts = (text: string): number[] => splitDocument(text).chunks.map((c) => c.startLine);
 

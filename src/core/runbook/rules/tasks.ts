@@ -1,7 +1,7 @@
 // Binds each task item to its step, as the document is walked: the step nested in the item
 // (unless a nested task comes first), else a fenced step right after the item with at most
 // one blank line between. Costs nothing while no task is waiting.
-import type { SourceRange, TaskItem } from './model';
+import type { SourceRange, TaskItem } from '../model';
 
 function within(outer: SourceRange, inner: SourceRange): boolean {
   return (inner.startLine > outer.startLine || (inner.startLine === outer.startLine && inner.startColumn >= outer.startColumn)) &&

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assignedNames, consoleCommands, ghIssueReferences, isSecretName, riskyPatterns, stepInputs } from '../../../../src/core/runbook/shellScan';
+import { assignedNames, consoleCommands, ghIssueReferences, isSecretName, riskyPatterns, stepInputs } from '../../../../../src/core/runbook/rules/shellScan';
 
 const names = (command: string): string[] => stepInputs(command).map((u) => u.name);
 

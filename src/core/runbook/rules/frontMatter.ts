@@ -1,8 +1,8 @@
 // YAML front matter: report, owner, issue, repo, cwd, shell. Unknown keys are info, a broken
 // block is an error diagnostic; neither stops the parse.
 import { parse } from 'yaml';
-import type { FrontMatter, RunbookDiagnostic, SourceRange } from './model';
-import type { FrontMatterBlock } from './chunks';
+import type { FrontMatter, RunbookDiagnostic, SourceRange } from '../model';
+import type { FrontMatterBlock } from '../parse/chunks';
 
 const KEYS = ['report', 'owner', 'issue', 'repo', 'cwd', 'shell'] as const;
 /** Keys other tools (Runme, static site generators) put there: accepted silently. */

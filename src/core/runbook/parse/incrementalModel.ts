@@ -1,10 +1,10 @@
 // Re-modelling on every keystroke: the document is split into chunks of top-level blocks,
 // each chunk's fragment is cached by its text, and only changed chunks are parsed again.
 // The assembly pass over all fragments is cheap; its result equals parseRunbook's.
-import type { Runbook } from './model';
+import type { Runbook } from '../model';
 import { resplitDocument, splitDocument, type SplitDocument } from './chunks';
 import { buildFragment, type Fragment } from './fragment';
-import { readFrontMatter } from './frontMatter';
+import { readFrontMatter } from '../rules/frontMatter';
 import { assembleRunbook, type PlacedFragment } from './assemble';
 
 export interface ModelOptions {

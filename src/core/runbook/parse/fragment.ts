@@ -3,11 +3,11 @@
 // and never mutated, so the same fragment can serve any position in any later version.
 import type { Code, Html, List, ListItem, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
 import { looksLikeShell, plainText, rangeOf, type Positioned } from './mdastText';
-import type { DiagnosticSeverity, SourceRange, StepAnnotations } from './model';
+import type { DiagnosticSeverity, SourceRange, StepAnnotations } from '../model';
 import { parseMarkdown } from './markdown';
-import { parseAnnotations, splitInfo } from './annotations';
-import { consoleCommands, ghIssueReferences, riskyPatterns, stepInputs } from './shellScan';
-import { isRollbackTitle, namesGates, parseStageMarker, slugify, stripNumbering, titleLine, type StageMarker } from './text';
+import { parseAnnotations, splitInfo } from '../rules/annotations';
+import { consoleCommands, ghIssueReferences, riskyPatterns, stepInputs } from '../rules/shellScan';
+import { isRollbackTitle, namesGates, parseStageMarker, slugify, stripNumbering, titleLine, type StageMarker } from '../rules/text';
 
 export const SHELL_LANGUAGES = new Set(['sh', 'bash', 'shell', 'zsh', 'console', 'shellscript', 'shell-session', 'shellsession']);
 const CONSOLE_LANGUAGES = new Set(['console', 'shell-session', 'shellsession']);

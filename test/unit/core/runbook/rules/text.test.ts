@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isRollbackTitle, namesGates, parseStageMarker, shortSlug, slugify, titleLine } from '../../../../src/core/runbook/text';
+import { isRollbackTitle, namesGates, parseStageMarker, shortSlug, slugify, titleLine } from '../../../../../src/core/runbook/rules/text';
 
 test('stage markers in headings and list items', () => {
   assert.deepEqual(parseStageMarker('Stage 0: Gate preflight', false), { marker: 'Stage', number: 0, title: 'Gate preflight' });
