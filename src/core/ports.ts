@@ -1,6 +1,7 @@
 // The interfaces core needs from a host. src/node implements them for the CLI and the
 // extension host; tests use small in-memory fakes.
-import type { RunRecord } from './run/model';
+import type { RunEvent } from './run/events';
+import type { RunRecord } from './run/record';
 
 export type OutputStream = 'stdout' | 'stderr';
 
@@ -8,10 +9,15 @@ export interface ProcessRequest {
   command: string;
   /** Shell executable, e.g. "bash" or "sh". */
   shell: string;
-  /** Absolute working directory. */
+  /** Absolute working directory (already through the workspace guard). */
   cwd: string;
   env: Record<string, string>;
   timeoutMs: number;
+  /**
+   * Set as RUNBOOK_GATE_COOKIE in the step's environment: at step and run end every process
+   * carrying it is ended, daemons that left the process group (setsid) included.
+   */
+  cookie: string;
   /** Detached; ended when the run ends. */
   background?: boolean;
 }
@@ -23,6 +29,9 @@ export interface ProcessOutcome {
   cancelled: boolean;
   /** Set when the process could not start at all (shell missing, cwd missing). */
   spawnError: string | null;
+  /** The shell and flags the command ran under (recorded as evidence, see docs/conventions.md). */
+  shell: string;
+  shellFlags: string[];
 }
 
 /** Receives raw output; a returned promise applies back-pressure. */
@@ -32,6 +41,8 @@ export interface ProcessRunner {
   run(request: ProcessRequest, onOutput: OutputHandler, signal?: AbortSignal): Promise<ProcessOutcome>;
   /** End every process this runner started that is still alive (background steps, orphans). */
   disposeAll?(): Promise<void>;
+  /** End every process (anywhere on this host) whose environment carries the cookie; returns how many. */
+  reap?(cookie: string): Promise<number>;
 }
 
 export interface LogWriter {
@@ -39,17 +50,24 @@ export interface LogWriter {
   readonly relativePath: string;
   /** Returns a promise only when the caller should wait for it (back-pressure). */
   append(chunk: Uint8Array | string): Promise<void> | void;
-  /** Flushes and closes; returns the SHA-256 (hex) of everything written. */
-  close(): Promise<string>;
+  /** Flushes and closes; returns the SHA-256 (hex) and size of everything written. */
+  close(): Promise<{ sha256: string; bytes: number }>;
 }
 
-/** One run directory: logs, run.json, results.tsv, SUMMARY.md. */
+/** One run directory: run.json (under a lock), logs, results.tsv, SUMMARY.md. */
 export interface RunStore {
   /** Absolute path of the run directory. */
   readonly dir: string;
-  openLog(stepId: string): Promise<LogWriter>;
-  /** Written atomically (temp file + rename). */
-  writeRecord(record: RunRecord): Promise<void>;
+  /**
+   * Under the run's lock: reads run.json, applies the events (core/run/applyEvents), writes it
+   * atomically, releases. Returns the record as it now is, other writers' changes included.
+   * A second writer waits; past a limit it fails with a message naming the holder.
+   */
+  commit(events: RunEvent[]): Promise<RunRecord>;
+  read(): Promise<RunRecord>;
+  /** A fresh log for one attempt of a step (never an existing file, whatever the ids). */
+  openLog(stepId: string, attempt: number): Promise<LogWriter>;
+  /** Written atomically inside the run directory. */
   writeText(relativePath: string, content: string): Promise<void>;
 }
 
@@ -61,9 +79,23 @@ export interface IssueState {
   url: string;
 }
 
+/** Errors a GitHub port rejects with: a kind the decision can act on, and a message without secrets. */
+export interface GithubFailure extends Error {
+  kind: 'unauthorized' | 'forbidden' | 'not-found' | 'rate-limited' | 'server' | 'network' | 'timeout' | 'malformed' | 'invalid';
+  status: number | null;
+}
+
 export interface IssueClient {
-  /** Rejects with an Error whose message a user can act on (404, 401, unreachable host). */
+  /** Rejects with a GithubFailure (401/403/404/429/5xx/timeout/unreachable/malformed answer). */
   getIssue(repo: string, issueNumber: number): Promise<IssueState>;
+}
+
+export interface GithubClient extends IssueClient {
+  /** Creates the comment, or updates the tool's earlier comment that carries `marker`. */
+  upsertComment(repo: string, issueNumber: number, marker: string, body: string): Promise<{ url: string; created: boolean }>;
+  /** An open issue with exactly this title, if any (searched before creating one). */
+  findOpenIssue(repo: string, title: string): Promise<IssueState | null>;
+  createIssue(repo: string, issue: { title: string; body: string; labels: string[] }): Promise<IssueState>;
 }
 
 export interface Clock {
