@@ -182,9 +182,7 @@ export function stepInputs(command: string, extraProvided: ReadonlySet<string> =
 }
 
 /** The issue's list, plus PASSWD and a `PAT` word (personal access token: VSCE_PAT). */
-export function isSecretName(name: string): boolean {
-  return /TOKEN|SECRET|PASSWORD|PASSWD|KEY|CREDENTIAL/i.test(name) || /(?:^|_)PAT(?:_|$)/i.test(name);
-}
+export { isSecretName } from '../../secrets/secretNames';
 
 export interface CommandIssue extends Located {
   repo: string | null;
