@@ -6,7 +6,7 @@ import type { CheckRecord, DependencyItem, GateRecord, StageRecord, StepRecord }
 
 export type StageDefinition = Omit<StageRecord, 'startedAt' | 'mark'>;
 export type CheckDefinition = Omit<CheckRecord, 'status' | 'outcome' | 'updatedAt' | 'mark' | 'extraIds' | 'hold'> & { hold: Hold | null };
-export type StepDefinition = Omit<StepRecord, 'status' | 'outcome' | 'attempts'>;
+export type StepDefinition = Omit<StepRecord, 'status' | 'outcome' | 'attempts' | 'notRun'>;
 export type GateDefinition = Omit<GateRecord, 'inScope' | 'status' | 'evidence' | 'observations'>;
 export type DependencyDefinition = Omit<DependencyItem, 'state' | 'title' | 'url' | 'error'>;
 

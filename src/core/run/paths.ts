@@ -30,3 +30,14 @@ export function baseName(path: string): string {
   const parts = path.split(/[\\/]/).filter((p) => p !== '');
   return parts[parts.length - 1] ?? path;
 }
+
+/** Collapses "." and ".." of a relative posix path; ".." that climbs above it is kept (the workspace guard refuses it). */
+export function normalizeRelative(path: string): string {
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
+    else parts.push(part);
+  }
+  return parts.join('/') || '.';
+}

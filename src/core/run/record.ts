@@ -187,10 +187,12 @@ export interface StepRecord {
   destructiveReason: string | null;
   line: number;
   inputs: string[];
-  /** The latest attempt's status, or pending / skipped (with `outcome` saying why). */
+  /** The latest attempt's status, or pending / skipped / blocked (with `outcome` saying why). */
   status: StepStatus;
   outcome: string;
   attempts: Attempt[];
+  /** The latest time the step was not started (stage policy, missing input...); an attempt after it wins. */
+  notRun: { status: 'skipped' | 'blocked'; outcome: string; at: string } | null;
 }
 
 export interface GateObservation {

@@ -1,0 +1,189 @@
+// The Go/No-Go decision from a run record alone (PRODUCT.md, "Verdicts"): Go only when every
+// stage, gate and dependency in scope is PASS/green. No clock is read: a report regenerated
+// from the same run.json says the same thing.
+import type { CheckRecord, MarkRecord, RunRecord, StageRecord, StageVerdict, StepRecord } from '../run/record';
+import { checkInScope, scopeIsEmpty } from '../run/scope';
+import { countChecks } from './counts';
+import type { CheckResult, GateDecision, Problem, Reason, Remedy, StageResult, Subject } from './types';
+
+export function stageVerdictOf(checks: readonly CheckResult[]): StageVerdict {
+  const required = checks.filter((c) => c.required);
+  const judged = required.length > 0 ? required : checks;
+  if (judged.some((c) => c.status === 'failed')) return 'FAIL';
+  if (judged.some((c) => c.status === 'blocked')) return 'BLOCKED';
+  if (judged.some((c) => c.status === 'holding')) return 'HOLDING';
+  if (judged.length > 0 && judged.every((c) => c.status === 'passed')) return 'PASS';
+  return 'NOT RUN';
+}
+
+function markedVerdict(mark: MarkRecord): StageVerdict {
+  return mark.status === 'passed' ? 'PASS' : mark.status === 'failed' ? 'FAIL' : mark.status === 'blocked' ? 'BLOCKED' : 'NOT RUN';
+}
+
+export function decideRun(record: RunRecord, options: { strict?: boolean } = {}): GateDecision {
+  const strict = options.strict === true || record.strict;
+  const inScope = record.checks.filter((c) => checkInScope(record, c));
+  const stages = stageResults(record, inScope, strict);
+  const gates = record.gates.map((g) => ({ gateId: g.id, status: g.status, inScope: g.inScope }));
+  const dependencyInScope = inScope.some((c) => c.kind === 'dependency');
+  const reasons: Reason[] = [];
+  const passed: Subject[] = [];
+
+  if (scopeIsEmpty(record) || (stages.length === 0 && !gates.some((g) => g.inScope))) {
+    reasons.push({ subject: { kind: 'scope' }, problem: { kind: 'nothing-in-scope' }, remedy: { kind: 'select-scope' } });
+  }
+  const steps = new Map(record.steps.map((s) => [s.id, s]));
+  for (const stage of stages) {
+    const stageRecord = record.stages.find((s) => s.id === stage.stageId)!;
+    if (stage.verdict === 'PASS') {
+      passed.push(stageSubject(stageRecord));
+      continue;
+    }
+    if (stageRecord.mark && stageRecord.mark.status !== 'passed') {
+      reasons.push(stageMarkReason(stageRecord, stageRecord.mark));
+      continue;
+    }
+    for (const result of stage.checks) {
+      if (!result.required || result.status === 'passed') continue;
+      const check = record.checks.find((c) => c.id === result.checkId)!;
+      if (check.kind === 'dependency' && !check.mark) continue; // worded per issue below
+      reasons.push(checkReason(check, stageRecord, steps));
+    }
+  }
+  if (dependencyInScope) {
+    const deps = record.dependencies;
+    if (deps.status === 'green') passed.push({ kind: 'dependency-gate' });
+    else reasons.push(...dependencyReasons(record));
+  }
+  for (const gate of record.gates) {
+    if (!gate.inScope) continue;
+    const subject: Subject = { kind: 'gate', gateId: gate.id, title: gate.title };
+    if (gate.status === 'green') {
+      passed.push(subject);
+      continue;
+    }
+    const problem: Problem = gate.status === 'red' ? { kind: 'gate-red', detail: gate.evidence }
+      : gate.status === 'blocked' ? { kind: 'gate-blocked', detail: gate.evidence } : { kind: 'not-observed' };
+    reasons.push({ subject, problem, remedy: { kind: 'observe-gate', gateId: gate.id } });
+  }
+  const go = reasons.length === 0;
+  return {
+    decision: go ? 'Go' : 'No-Go',
+    go,
+    decidedAt: record.updatedAt,
+    strict,
+    stages,
+    gates,
+    dependencies: dependencyInScope ? record.dependencies.status : 'not checked',
+    reasons,
+    passed,
+    counts: countChecks(record, inScope, strict),
+  };
+}
+
+function stageResults(record: RunRecord, inScope: readonly CheckRecord[], strict: boolean): StageResult[] {
+  const results: StageResult[] = [];
+  for (const stage of record.stages) {
+    const checks = inScope.filter((c) => c.stageId === stage.id);
+    if (checks.length === 0 && !record.scope.stageIds.includes(stage.id)) continue;
+    const checkResults = checks.map((c) => ({ checkId: c.id, status: c.status, required: strict || c.required }));
+    const holding = checks.filter((c) => c.status === 'holding' && c.hold?.until).map((c) => c.hold!.until!);
+    results.push({
+      stageId: stage.id,
+      label: stage.label,
+      kind: stage.kind,
+      verdict: stage.mark ? markedVerdict(stage.mark) : stageVerdictOf(checkResults),
+      checks: checkResults,
+      holdUntil: holding.length > 0 ? holding.sort().at(-1)! : null,
+      marked: stage.mark !== null,
+    });
+  }
+  return results;
+}
+
+function stageSubject(stage: StageRecord): Subject {
+  return { kind: 'stage', stageId: stage.id, label: stage.label };
+}
+
+function stageMarkReason(stage: StageRecord, mark: MarkRecord): Reason {
+  const detail = mark.note || `marked ${mark.status}`;
+  const problem: Problem = mark.status === 'failed' ? { kind: 'failed', detail, command: null }
+    : mark.status === 'blocked' ? { kind: 'blocked', detail, command: null } : { kind: 'not-run' };
+  return { subject: stageSubject(stage), problem, remedy: { kind: 'rerun-stage', stageId: stage.id, stageKey: stage.key } };
+}
+
+/** The first bound step that is in the check's state: whose command and outcome explain it. */
+function culprit(check: CheckRecord, steps: Map<string, StepRecord>): StepRecord | undefined {
+  const bound = check.stepIds.map((id) => steps.get(id)).filter((s): s is StepRecord => s !== undefined);
+  return bound.find((s) => s.status === check.status) ?? bound.find((s) => s.status !== 'passed') ?? bound[0];
+}
+
+function checkReason(check: CheckRecord, stage: StageRecord, steps: Map<string, StepRecord>): Reason {
+  const subject: Subject = { kind: 'check', checkId: check.id, stageId: stage.id, text: check.text };
+  const step = check.kind === 'command' ? culprit(check, steps) : undefined;
+  const command = step ? step.command : null;
+  const rerun: Remedy = step
+    ? { kind: 'fix-and-rerun', stepId: step.id, command: step.command, stageId: stage.id, stageKey: stage.key }
+    : { kind: 'rerun-check', checkId: check.id };
+  switch (check.status) {
+    case 'failed':
+      return { subject, problem: { kind: 'failed', detail: check.outcome, command }, remedy: check.kind === 'gate' ? gateRemedy(check) : rerun };
+    case 'blocked':
+      return { subject, problem: { kind: 'blocked', detail: check.outcome, command }, remedy: step ? blockedRemedy(step, rerun) : rerun };
+    case 'holding':
+      return {
+        subject,
+        problem: { kind: 'holding', until: check.hold?.until ?? '', text: check.hold?.text ?? '' },
+        remedy: { kind: 'wait-hold', checkId: check.id, until: check.hold?.until ?? '', stageId: stage.id, stageKey: stage.key },
+      };
+    case 'cancelled':
+      return { subject, problem: { kind: 'cancelled', command }, remedy: { kind: 'rerun-stage', stageId: stage.id, stageKey: stage.key } };
+    case 'interrupted':
+      return { subject, problem: { kind: 'interrupted', command }, remedy: { kind: 'rerun-stage', stageId: stage.id, stageKey: stage.key } };
+    default:
+      if (check.kind === 'manual' || (check.kind === 'hold' && check.hold?.durationMs === null && check.hold.businessDays === null)) {
+        return { subject, problem: { kind: 'awaiting-verdict' }, remedy: { kind: 'mark-check', checkId: check.id } };
+      }
+      if (check.kind === 'gate') return { subject, problem: { kind: 'not-observed' }, remedy: gateRemedy(check) };
+      return { subject, problem: { kind: 'not-run' }, remedy: { kind: 'rerun-stage', stageId: stage.id, stageKey: stage.key } };
+  }
+}
+
+function gateRemedy(check: CheckRecord): Remedy {
+  return check.gateIds[0] ? { kind: 'observe-gate', gateId: check.gateIds[0] } : { kind: 'mark-check', checkId: check.id };
+}
+
+/** The executor's own words for why a step did not start (src/core/run/preflight). */
+function blockedRemedy(step: StepRecord, fallback: Remedy): Remedy {
+  const outcome = step.outcome;
+  const missing = /^missing input: ([^,\s]+)/.exec(outcome);
+  if (missing) return { kind: 'provide-input', name: missing[1]!, stepId: step.id };
+  const placeholder = /^fill in (<[^>]+>)/.exec(outcome);
+  if (placeholder) return { kind: 'fill-placeholder', name: placeholder[1]!, stepId: step.id };
+  if (outcome.startsWith('destructive:')) return { kind: 'confirm-destructive', stepId: step.id };
+  return fallback;
+}
+
+function dependencyReasons(record: RunRecord): Reason[] {
+  const deps = record.dependencies;
+  if (deps.items.length === 0 || (deps.checkedAt === null && deps.reason === null)) {
+    const reason = deps.reason ?? (deps.items.length === 0 ? 'no dependency issues found in the runbook' : 'the dependency gate was not checked');
+    return [{ subject: { kind: 'dependency-gate' }, problem: { kind: 'not-checked', reason }, remedy: githubRemedy(reason) }];
+  }
+  return deps.items.flatMap((item): Reason[] => {
+    const subject: Subject = { kind: 'dependency', label: item.label, url: item.url };
+    if (item.error !== null || item.state === null) {
+      const error = item.error ?? deps.reason ?? 'not checked';
+      return [{ subject, problem: { kind: 'lookup-failed', error }, remedy: githubRemedy(error) }];
+    }
+    if (item.state === 'closed') return [];
+    return [{ subject, problem: { kind: 'issue-open', title: item.title ?? '' }, remedy: { kind: 'close-issue', label: item.label, url: item.url } }];
+  });
+}
+
+function githubRemedy(error: string): Remedy {
+  const need = /repositor/i.test(error) ? 'repository'
+    : /token|401|unauthori/i.test(error) ? 'token'
+      : /403|forbidden|404|not found|access/i.test(error) ? 'access' : 'network';
+  return { kind: 'configure-github', need, detail: error };
+}

@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { applyEvents } from '../../../../src/core/run/applyEvents';
+import { attempt, check, definition, recordWith, stage, step, T0, minutes } from '../../fakes/runDefinitions';
+
+const def = definition({
+  stages: [stage('stage-0', ['stage-0.1', 'stage-0.2'])],
+  checks: [check('stage-0.1', 'command', { stepIds: ['health'] }), check('stage-0.2', 'manual')],
+  steps: [step('health', { checkIds: ['stage-0.1'] })],
+});
+
+test('attempts are kept in order and the latest decides the step and its check', () => {
+  const record = recordWith(def, { stageIds: ['stage-0'] }, [
+    { type: 'attempt-ended', at: minutes(1), stepId: 'health', attempt: attempt(1, 'failed', { outcome: 'exit 1: boom' }) },
+    { type: 'attempt-ended', at: minutes(2), stepId: 'health', attempt: attempt(2, 'passed', { outcome: '49 passed' }) },
+  ]);
+  const health = record.steps.find((s) => s.id === 'health')!;
+  assert.deepEqual(health.attempts.map((a) => [a.n, a.status]), [[1, 'failed'], [2, 'passed']]);
+  assert.equal(health.status, 'passed');
+  const bound = record.checks.find((c) => c.id === 'stage-0.1')!;
+  assert.deepEqual([bound.status, bound.outcome], ['passed', '49 passed']);
+  assert.equal(record.updatedAt, minutes(2));
+  assert.equal(record.history.length, 4);
+});
+
+test('a step not run after an attempt shows why; a later attempt wins again', () => {
+  const skipped = recordWith(def, {}, [
+    { type: 'attempt-ended', at: minutes(1), stepId: 'health', attempt: attempt(1, 'passed', { endedAt: minutes(1) }) },
+    { type: 'step-not-run', at: minutes(2), stepId: 'health', status: 'blocked', outcome: 'missing input: TOKEN' },
+  ]);
+  assert.deepEqual([skipped.steps[0]!.status, skipped.steps[0]!.outcome], ['blocked', 'missing input: TOKEN']);
+  const rerun = applyEvents(skipped, [
+    { type: 'attempt-ended', at: minutes(3), stepId: 'health', attempt: attempt(2, 'passed', { startedAt: minutes(3), endedAt: minutes(3), outcome: 'ok' }) },
+  ]);
+  assert.deepEqual([rerun.steps[0]!.status, rerun.steps[0]!.outcome], ['passed', 'ok']);
+});
+
+test('reloading an edited runbook keeps evidence of known ids and of removed ones that ran', () => {
+  const ran = recordWith(def, { stageIds: ['stage-0'] }, [
+    { type: 'attempt-ended', at: minutes(1), stepId: 'health', attempt: attempt(1, 'passed') },
+    { type: 'check-marked', at: minutes(2), checkId: 'stage-0.2', mark: { status: 'passed', note: 'jobs healthy', by: 'ana', at: minutes(2) } },
+  ]);
+  const edited = definition({
+    stages: [stage('stage-0', ['stage-0.2', 'stage-0.3'])],
+    checks: [check('stage-0.2', 'manual', { text: 'reworded' }), check('stage-0.3', 'manual')],
+    steps: [],
+  });
+  const reloaded = applyEvents(ran, [{ type: 'runbook-loaded', at: minutes(3), definition: edited }]);
+  assert.deepEqual(reloaded.checks.map((c) => [c.id, c.text, c.status]), [
+    ['stage-0.2', 'reworded', 'passed'],
+    ['stage-0.3', 'check stage-0.3', 'pending'],
+  ]);
+  assert.deepEqual(reloaded.steps.map((s) => [s.id, s.attempts.length]), [['health', 1]], 'the removed step keeps its attempt');
+});
+
+test('a mark overrides a check, with who and why in its outcome', () => {
+  const record = recordWith(def, { stageIds: ['stage-0'] }, [
+    { type: 'check-marked', at: minutes(1), checkId: 'stage-0.2', mark: { status: 'blocked', note: 'no access to the DB', by: 'ana', at: minutes(1) } },
+  ]);
+  const manual = record.checks.find((c) => c.id === 'stage-0.2')!;
+  assert.deepEqual([manual.status, manual.outcome], ['blocked', 'marked blocked by ana: no access to the DB']);
+  assert.equal(manual.updatedAt, minutes(1));
+  assert.equal(record.startedAt, T0);
+});
