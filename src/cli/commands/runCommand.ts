@@ -1,153 +1,114 @@
-// `runbook-gate run RUNBOOK.md ...`: run the selection, stream output, write the report,
-// exit by the decision.
-import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { createInterface } from 'node:readline/promises';
-import { parseRunbook } from '../../core/runbook/parseRunbook';
-import type { Runbook, Step } from '../../core/runbook/model';
-import { RunSession, type StepSelection } from '../../core/run/runSession';
-import { resolveStageIds } from '../../core/run/selectSteps';
-import { checkDependencies } from '../../core/gate/dependencies';
-import type { DependencyCheck } from '../../core/gate/decision';
-import type { IssueClient } from '../../core/ports';
-import { ExecaProcessRunner } from '../../node/execaRunner';
-import { createRunStore } from '../../node/fileRunStore';
-import { detectEnvironment } from '../../node/runEnvironment';
-import { chooseShell } from '../../node/shell';
-import { findWorkspaceRoot, workspaceRelative } from '../../node/workspacePaths';
+// `runbook-gate run RUNBOOK.md ...`: open a run (new, or --resume), run the selection, close
+// the session — also when cancelled by a signal — write the artifacts and the report, exit by
+// the decision.
+import { GateService } from '../../app/gateService';
+import type { RunHandle } from '../../app/runHandle';
+import { writeRunOutputs } from '../../app/outputs';
+import { UsageProblem } from '../../app/problems';
+import type { Runbook } from '../../core/runbook/model';
+import type { Selection } from '../../core/run/plan';
+import { resolveStages } from '../../core/run/plan';
+import type { SessionRecord } from '../../core/run/record';
+import { terminalLine } from '../../core/text/controlChars';
 import type { RunCommand } from '../args';
-import { InputError, type CliContext } from '../context';
-import { parseEnvFile } from '../../node/envFile';
-import { PrefixedOutput, formatDecision, formatResults } from '../output';
-import { TOOL_VERSION } from '../../core/version';
-import { readRunbookFile } from './parseCommand';
-import { writeGate } from '../../node/writeGate';
-import { resolveReportPath } from './reportPath';
+import type { CliContext } from '../context';
+import { cliHostPorts } from '../hostPorts';
+import { StreamPrefixer } from '../streamPrefixer';
+import { formatDecision, formatResults } from '../resultTable';
+import { actionsOutputs } from '../actionsOutputs';
 
-export const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
-export const DEFAULT_RUNS_FOLDER = '.runbook-gate/runs';
-
-/** Builds an IssueClient when the user asked for dependency checks; null means "not checked". */
-export type IssueClientFactory = (options: { baseUrl: string | null; token: string | null }) => IssueClient | null;
-
-function validateSelection(runbook: Runbook, command: RunCommand): StepSelection {
-  for (const wanted of command.stageIds) {
-    if (resolveStageIds(runbook, [wanted]).length === 0) {
-      const known = runbook.stages.map((s) => (s.number !== null ? String(s.number) : s.id));
-      throw new InputError(`unknown stage id: ${wanted} (stages: ${known.length > 0 ? known.join(', ') : 'none'})`);
-    }
+function validateSelection(runbook: Runbook, command: RunCommand): Selection {
+  const { unknown } = resolveStages(runbook, command.stageIds);
+  if (unknown.length > 0) {
+    const known = runbook.stages.map((s) => s.key ?? s.id);
+    throw new UsageProblem(`unknown stage: ${unknown.join(', ')} (stages: ${known.length > 0 ? known.join(', ') : 'none'})`);
   }
-  const stepIds = new Set(runbook.steps.map((s) => s.id));
-  for (const wanted of command.stepIds) {
-    if (!stepIds.has(wanted)) throw new InputError(`unknown step id: ${wanted} (see \`runbook-gate parse ${command.runbook}\`)`);
+  for (const id of command.stepIds) {
+    if (!runbook.steps.some((s) => s.id === id)) throw new UsageProblem(`unknown step id: ${id} (see \`runbook-gate parse ${command.runbook}\`)`);
   }
-  return command.all ? { all: true } : { stageIds: command.stageIds, stepIds: command.stepIds };
+  for (const id of command.checkIds) {
+    if (!runbook.checks.some((c) => c.id === id)) throw new UsageProblem(`unknown check id: ${id} (see \`runbook-gate parse ${command.runbook}\`)`);
+  }
+  return command.all ? { all: true } : { stageIds: command.stageIds, stepIds: command.stepIds, checkIds: command.checkIds };
 }
 
-async function loadEnv(ctx: CliContext, envFile: string | null): Promise<Record<string, string | undefined>> {
-  if (envFile === null) return { ...ctx.env };
-  let text: string;
-  try {
-    text = await readFile(resolve(ctx.cwd, envFile), 'utf8');
-  } catch {
-    throw new InputError(`env file not found: ${envFile}`);
-  }
-  const values = parseEnvFile(text);
-  // The file wins over the inherited environment: it is what the user asked for.
-  return { ...ctx.env, ...values };
+/** How a session ended, from the abort reason the signal handlers give. */
+export function sessionEnd(signal: AbortSignal): NonNullable<SessionRecord['end']> {
+  if (!signal.aborted) return 'finished';
+  const reason = signal.reason instanceof Error ? signal.reason.message : String(signal.reason ?? '');
+  const name = /\b(SIG[A-Z]+)\b/.exec(reason)?.[1];
+  return name ? `signal:${name}` : 'cancelled';
 }
 
-function confirmer(command: RunCommand, ctx: CliContext): (step: Step) => Promise<boolean> {
-  return async (step) => {
-    if (command.yes) return true;
-    if (!ctx.interactive) {
-      ctx.stderr.write(`[${step.id}] destructive step not run: pass --yes to allow it without a prompt\n`);
-      return false;
-    }
-    const rl = createInterface({ input: process.stdin, output: process.stderr });
-    try {
-      const answer = await rl.question(`Run destructive step "${step.id}"? [y/N] `);
-      return /^y(es)?$/i.test(answer.trim());
-    } finally {
-      rl.close();
-    }
-  };
+function describeCommand(command: RunCommand): string {
+  const parts = ['run', command.runbook];
+  if (command.resume !== null) parts.push(command.resume === 'latest' ? '--resume' : `--resume ${command.resume}`);
+  if (command.all && command.resume === null) parts.push('--all');
+  for (const id of command.stageIds) parts.push(`--stage ${id}`);
+  for (const id of command.checkIds) parts.push(`--check ${id}`);
+  for (const id of command.stepIds) parts.push(`--step ${id}`);
+  if (command.strict) parts.push('--strict');
+  return parts.join(' ');
 }
 
-async function dependencyChecks(
-  runbook: Runbook, command: RunCommand, env: Record<string, string | undefined>, factory: IssueClientFactory | undefined,
-): Promise<{ checks: DependencyCheck[]; notes: string[] }> {
-  if (runbook.issues.length === 0) return { checks: [], notes: [] };
-  const token = env.GITHUB_TOKEN?.trim() || null;
-  const wanted = command.githubApi !== null || command.githubRepo !== null || token !== null;
-  const client = wanted && factory ? factory({ baseUrl: command.githubApi, token }) : null;
-  if (!client) {
-    const why = wanted ? 'no issue client is available' : 'pass --github-repo OWNER/NAME (and GITHUB_TOKEN) to check them';
-    return { checks: [], notes: [`Dependency gate not checked: ${runbook.issues.length} issue reference(s) in the runbook; ${why}.`] };
+export async function runCommand(command: RunCommand, ctx: CliContext): Promise<number> {
+  const ports = await cliHostPorts(ctx, { anchor: command.runbook, envFile: command.envFile, githubApi: command.githubApi, yes: command.yes });
+  const service = new GateService(ports);
+  const loaded = await service.loadRunbook(command.runbook, ctx.cwd);
+  for (const d of loaded.runbook.diagnostics.filter((x) => x.severity === 'error')) {
+    ctx.stderr.write(`runbook-gate: ${loaded.relative}:${d.range.startLine}: ${terminalLine(d.message)}\n`);
   }
-  const repo = command.githubRepo ?? runbook.frontMatter.repo ?? null;
-  return { checks: await checkDependencies(runbook.issues, client, repo), notes: [] };
-}
-
-export async function runCommand(command: RunCommand, ctx: CliContext, issueClients?: IssueClientFactory): Promise<number> {
-  const { absolute, text } = await readRunbookFile(ctx.cwd, command.runbook);
-  const runbookDir = dirname(absolute);
-  const workspaceRoot = await findWorkspaceRoot(runbookDir, ctx.cwd);
-  const runbookPath = await workspaceRelative(workspaceRoot, absolute);
-  if (runbookPath === null) throw new InputError(`runbook is outside the workspace (${workspaceRoot}): ${command.runbook}`);
-  // No defaultRepo: references stay "#1858" in the report; --github-repo is applied at lookup.
-  const runbook = parseRunbook(text);
-  for (const d of runbook.diagnostics.filter((x) => x.severity === 'error')) {
-    ctx.stderr.write(`runbook-gate: ${runbookPath}:${d.range.startLine}: ${d.message}\n`);
-  }
-  const selection = validateSelection(runbook, command);
-  const runsRoot = command.out === null ? resolve(workspaceRoot, DEFAULT_RUNS_FOLDER) : resolve(ctx.cwd, command.out);
-  if ((await workspaceRelative(workspaceRoot, runsRoot)) === null) throw new InputError(`--out is outside the workspace (${workspaceRoot}): ${command.out}`);
-  // Checked before anything runs: a bad --report must not cost a whole run.
-  const reportPath = await resolveReportPath(workspaceRoot, ctx.cwd, command.report, runbook, runbookPath, new Date().toISOString());
-  const env = await loadEnv(ctx, command.envFile);
-
-  const clock = { now: () => new Date() };
-  const runner = new ExecaProcessRunner();
-  const store = await createRunStore({ runsRoot, workspaceRoot, clock });
-  const session = new RunSession({
-    runbook, runbookPath, runbookDir, workspaceRoot, env,
-    shell: await chooseShell(runbook.frontMatter.shell),
-    defaultTimeoutMs: DEFAULT_TIMEOUT_MS,
-    strict: command.strict,
-    environment: await detectEnvironment(workspaceRoot, TOOL_VERSION),
-    runner, store, clock,
-    confirmDestructive: confirmer(command, ctx),
-    allowInteractive: false,
+  const selection = validateSelection(loaded.runbook, command);
+  const handle = await service.open({
+    runbookPath: loaded.absolute, text: loaded.text, runbook: loaded.runbook, resume: command.resume,
+    ...(command.out !== null ? { runsFolder: command.out } : {}), cwd: ctx.cwd, command: describeCommand(command), strict: command.strict,
+    inputs: Object.fromEntries(Object.entries(command.inputs).map(([name, value]) => [name, { value, source: 'flag' as const }])),
+    githubRepo: command.githubRepo,
   });
-  const output = new PrefixedOutput(ctx.stderr);
-  session.addListener({
-    onStepStarted: (e) => ctx.stderr.write(`[${e.stepId}] $ ${e.command.split('\n')[0] ?? ''}${e.command.includes('\n') ? ' ...' : ''}\n`),
-    onOutput: (stepId, chunk) => output.write(stepId, chunk),
-    onStepFinished: (e) => {
-      output.flush(e.stepId);
-      ctx.stderr.write(`[${e.stepId}] ${e.status}: ${e.outcome}\n`);
-    },
-  });
+  const actions = actionsOutputs(ctx);
+  const output = new StreamPrefixer(ctx.stderr);
+  streamToTerminal(handle, ctx, output, actions);
   try {
-    await session.run(selection, ctx.signal);
+    const resumeAll = command.resume !== null && !command.all && command.stageIds.length + command.stepIds.length + command.checkIds.length === 0;
+    const scope = handle.record.scope;
+    await handle.run(resumeAll ? { stageIds: scope.stageIds, checkIds: scope.checkIds, stepIds: scope.stepIds } : selection, ctx.signal, { unfinishedOnly: resumeAll });
   } finally {
     output.flushAll();
+    await handle.finish(sessionEnd(ctx.signal));
   }
-  const record = await session.finish();
-  const { checks, notes } = await dependencyChecks(runbook, command, env, issueClients);
-  if (ctx.signal.aborted) notes.push('The run was cancelled (Ctrl-C) before it completed.');
-  // The report date follows the run; recompute in case the run crossed midnight.
-  const finalReportPath = command.report === null
-    ? await resolveReportPath(workspaceRoot, ctx.cwd, null, runbook, runbookPath, record.startedAt)
-    : reportPath;
-  const gate = await writeGate({ workspaceRoot, runDir: store.dir, runbook, record, dependencies: checks, notes, strict: command.strict, reportPath: finalReportPath });
+  const written = await writeRunOutputs(service, handle, { report: command.report, template: command.template, cwd: ctx.cwd });
+  const { record, decision } = written;
   if (command.json) {
-    ctx.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
+    ctx.stdout.write(`${JSON.stringify({ runDir: handle.dir, report: written.reportFile, decision: decision.decision, reasons: decision.reasons, counts: decision.counts }, null, 2)}\n`);
   } else {
-    ctx.stdout.write(`${formatResults(gate.decision)}\n\n${formatDecision(gate.decision)}\n`);
-    for (const note of notes) ctx.stdout.write(`Note: ${note}\n`);
-    ctx.stdout.write(`Run directory: ${store.dir}\nReport: ${gate.reportFile}\n`);
+    ctx.stdout.write(`${formatResults(record, decision)}\n\n${formatDecision(record, decision, written.runDirRelative)}\n`);
+    if (ctx.signal.aborted) ctx.stdout.write(`Note: the run was cancelled (${terminalLine(sessionEnd(ctx.signal))}) before it completed.\n`);
+    ctx.stdout.write(`Run directory: ${terminalLine(written.runDirRelative)}\nReport: ${terminalLine(written.reportPath)}\n`);
   }
-  return ctx.signal.aborted ? 1 : gate.decision.go ? 0 : 1;
+  await actions.finish(record, decision, written);
+  return decision.go && !ctx.signal.aborted ? 0 : 1;
+}
+
+function streamToTerminal(handle: RunHandle, ctx: CliContext, output: StreamPrefixer, actions: ReturnType<typeof actionsOutputs>): void {
+  const announced = new Map<string, string>();
+  handle.addListener({
+    onRecord(record) {
+      for (const step of record.steps) {
+        if (step.status === 'pending') continue;
+        const last = step.attempts.at(-1);
+        const key = `${step.status}:${last?.n ?? 0}:${step.notRun?.at ?? ''}`;
+        if (announced.get(step.id) === key) continue;
+        announced.set(step.id, key);
+        if (step.status === 'running' && last) {
+          actions.startGroup(step.id, step.title);
+          ctx.stderr.write(`[${step.id}] $ ${terminalLine(last.command.split('\n')[0] ?? '')}${last.command.includes('\n') ? ' ...' : ''}\n`);
+          continue;
+        }
+        output.flush(step.id);
+        ctx.stderr.write(`[${step.id}] ${step.status}: ${terminalLine(step.outcome)}\n`);
+        if (last && step.outcome === last.outcome) actions.endGroup(step.id);
+      }
+    },
+    onOutput: (stepId, text) => output.write(stepId, text),
+  });
 }

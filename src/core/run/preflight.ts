@@ -1,49 +1,44 @@
-// What must hold before a step may start: a cwd inside the workspace, its inputs set, not
-// interactive (unless allowed), destructive ones confirmed. A failed check means "blocked".
-import type { Step, Runbook } from '../runbook/model';
-import { isInside, resolvePath } from './paths';
-
-export interface CwdResolution {
-  /** Absolute working directory. */
-  absolute: string;
-  /** Workspace-relative ("." for the root), for the record. */
-  relative: string;
-  /** Set when the directory leaves the workspace. */
-  error: string | null;
-}
-
-export function resolveStepCwd(step: Step, runbook: Runbook, runbookDir: string, workspaceRoot: string): CwdResolution {
-  const written = step.annotations.cwd ?? runbook.frontMatter.cwd;
-  const absolute = written === undefined || written === '' ? resolvePath(workspaceRoot, '.') : resolvePath(runbookDir, written);
-  const root = resolvePath(workspaceRoot, '.');
-  if (!isInside(root, absolute)) {
-    return { absolute, relative: written ?? absolute, error: `cwd outside the workspace: ${written}` };
-  }
-  const relative = absolute === root ? '.' : absolute.slice(root === '/' ? 1 : root.length + 1);
-  return { absolute, relative, error: null };
-}
-
-export function missingInputs(step: Step, env: Record<string, string | undefined>): string[] {
-  return step.inputs.filter((name) => env[name] === undefined || env[name] === '');
-}
+// What must hold before a step may start; a failed check means "blocked", and the words are
+// the ones the decision turns into remedies (gate/decide.ts): "missing input: X",
+// "fill in <placeholder>", "destructive: ...".
+import type { Step } from '../runbook/model';
 
 export interface PreflightOptions {
-  env: Record<string, string | undefined>;
+  /** Value of an input (environment variable or placeholder), if given. */
+  value(name: string): string | undefined;
   allowInteractive: boolean;
-  confirmDestructive?: (step: Step) => Promise<boolean>;
+  confirmDestructive(step: Step): Promise<boolean>;
+}
+
+export function missingInputs(step: Step, value: (name: string) => string | undefined): string[] {
+  return step.inputs.filter((name) => !value(name));
+}
+
+export function missingPlaceholders(step: Step, value: (name: string) => string | undefined): string[] {
+  return step.placeholders.filter((name) => !value(name));
 }
 
 /** Returns why the step may not start, or null when it may. */
-export async function preflight(step: Step, cwd: CwdResolution, options: PreflightOptions): Promise<string | null> {
-  if (cwd.error) return cwd.error;
+export async function preflight(step: Step, options: PreflightOptions): Promise<string | null> {
   if (step.annotations.interactive && !options.allowInteractive) {
-    return 'interactive: needs a terminal (run it by hand, or allow interactive steps)';
+    return 'interactive: needs a terminal (run it in a terminal, then mark its check)';
   }
-  const missing = missingInputs(step, options.env);
+  const placeholders = missingPlaceholders(step, options.value);
+  if (placeholders.length > 0) return `fill in ${placeholders.join(', ')}`;
+  const missing = missingInputs(step, options.value);
   if (missing.length > 0) return `missing input: ${missing.join(', ')}`;
-  if (step.annotations.destructive) {
-    const confirmed = options.confirmDestructive ? await options.confirmDestructive(step) : false;
-    if (!confirmed) return 'destructive: confirmation required';
+  if (step.destructive && !(await options.confirmDestructive(step))) {
+    return `destructive: not confirmed (${step.destructiveReason ?? 'annotated destructive'})`;
   }
   return null;
+}
+
+/** The command with each `<placeholder>` replaced by its value. */
+export function fillPlaceholders(command: string, placeholders: readonly string[], value: (name: string) => string | undefined): string {
+  let filled = command;
+  for (const name of placeholders) {
+    const v = value(name);
+    if (v !== undefined) filled = filled.split(name).join(v);
+  }
+  return filled;
 }

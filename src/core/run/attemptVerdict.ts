@@ -1,0 +1,100 @@
+// The verdict of an attempt: how the process ended and what it printed (the outcome line),
+// then what it wrote — a results file makes the harness's rows the verdict whatever the exit
+// code (seed 002) — then the KPI gates it observes, by a value read from its JSON output or
+// by its own verdict.
+import type { ProcessOutcome } from '../ports';
+import type { Gate, Step } from '../runbook/model';
+import type { HarnessResults, StepStatus, ValueReading } from './record';
+import { decideOutcome } from './outcome';
+import { harnessVerdict, parseResultsFile, resultsFileCandidates } from '../evidence/harness';
+import { evaluateOutcomeForGate, evaluateThresholds, readJsonValue } from '../evidence/values';
+
+/** Reads a results file a step wrote, through the workspace guard; only files changed since the step started. */
+export interface ResultsReader {
+  read(cwd: { relative: string; absolute: string }, path: string, since: Date): Promise<{ file: string; text: string } | { file: string; error: string } | null>;
+  /** Gates of the runbook, for thresholds. */
+  gate(id: string): Gate | undefined;
+}
+
+export interface OutputSummary {
+  stdoutTail: string;
+  stderrTail: string;
+  combinedTail: string;
+  expectMatched: boolean;
+  logError: string | null;
+}
+
+export interface JudgeInput {
+  step: Step;
+  end: ProcessOutcome;
+  output: OutputSummary;
+  timeoutMs: number;
+  logError: string | null;
+  cwd: { relative: string; absolute: string };
+  startedAt: Date;
+  results: ResultsReader;
+  signal: AbortSignal | undefined;
+}
+
+export interface Judged {
+  status: StepStatus;
+  outcome: string;
+  results: HarnessResults | null;
+  values: ValueReading[];
+  observations: Array<{ gateId: string; status: 'green' | 'red' | 'blocked'; value: ValueReading['value']; note: string }>;
+}
+
+export async function judgeAttempt(input: JudgeInput): Promise<Judged> {
+  const { step, end, output } = input;
+  if (end.cancelled) {
+    const why = input.signal?.reason instanceof Error ? input.signal.reason.message : typeof input.signal?.reason === 'string' ? input.signal.reason : '';
+    return { status: 'cancelled', outcome: why ? `cancelled (${why})` : 'cancelled', results: null, values: [], observations: [] };
+  }
+  const { expect, expectExit } = step.annotations;
+  const base = decideOutcome({
+    ...end, command: step.command, timeoutMs: input.timeoutMs, ...output,
+    ...(expectExit !== undefined ? { expectExit } : {}),
+    ...(expect !== undefined ? { expect } : {}),
+    spawnError: end.spawnError ?? input.logError,
+  });
+  let status: StepStatus = base.status;
+  let outcome = output.logError ? `${base.outcome} (log incomplete: ${output.logError})` : base.outcome;
+
+  const results = await readHarnessResults(input);
+  if (results && !results.error && results.rows.length > 0) {
+    const verdict = harnessVerdict(results.rows, end.exitCode);
+    status = verdict.status;
+    outcome = verdict.outcome;
+  } else if (results?.error) {
+    outcome = `${outcome}; results file ${results.file}: ${results.error}`;
+  }
+
+  const values: ValueReading[] = [];
+  const observations: Judged['observations'] = [];
+  for (const gateId of step.annotations.gate ?? []) {
+    const gate = input.results.gate(gateId);
+    if (step.annotations.value !== undefined) {
+      const read = readJsonValue(output.stdoutTail || output.combinedTail, step.annotations.value);
+      const reading = evaluateThresholds(gateId, step.annotations.value, read, gate?.thresholds ?? []);
+      values.push(reading);
+      observations.push({ gateId, status: reading.status, value: reading.value, note: reading.detail });
+    } else {
+      const observed = evaluateOutcomeForGate(status);
+      observations.push({ gateId, status: observed, value: null, note: `${step.id}: ${outcome}` });
+    }
+  }
+  return { status, outcome, results, values, observations };
+}
+
+async function readHarnessResults(input: JudgeInput): Promise<HarnessResults | null> {
+  const named = input.step.annotations.results;
+  const candidates = named !== undefined ? [named] : resultsFileCandidates(input.output.combinedTail);
+  for (const path of candidates) {
+    const read = await input.results.read(input.cwd, path, input.startedAt);
+    if (read === null) continue;
+    if ('error' in read) return { file: read.file, format: 'tsv', rows: [], error: read.error };
+    const parsed = parseResultsFile(read.file, read.text);
+    return { ...parsed, file: read.file };
+  }
+  return null;
+}

@@ -1,0 +1,101 @@
+// What one `run` does, in order: look up dependencies first (a dependency check never waits
+// on a failed test), then each stage in document order — start it (holds count from here) and
+// run the steps of its command checks — then steps asked for by id. Which steps "run all" and
+// a stage run leave out is decided here (PRODUCT.md, "Steps").
+import type { Runbook, Stage, Step } from '../runbook/model';
+import type { RunScope } from './record';
+
+export interface Selection {
+  all?: boolean;
+  /** Stage references as a user types them: "0", "stage-0", "Stage 0", "A", "2+", a title. */
+  stageIds?: string[];
+  checkIds?: string[];
+  stepIds?: string[];
+}
+
+export type WorkItem =
+  | { kind: 'dependencies' }
+  | { kind: 'stage-start'; stageId: string }
+  /** `reason` set: the step is not run, and says why (skipped). */
+  | { kind: 'step'; stepId: string; stageId: string | null; checkIds: string[]; explicit: boolean; reason: string | null };
+
+export interface Plan {
+  scope: RunScope;
+  work: WorkItem[];
+}
+
+/** Does a user's stage reference name this stage? */
+export function stageMatches(stage: Stage, reference: string): boolean {
+  const ref = reference.trim().toLowerCase();
+  if (ref === '') return false;
+  if (ref === stage.id.toLowerCase() || ref === stage.title.toLowerCase() || ref === stage.label.toLowerCase()) return true;
+  const key = stage.key?.toLowerCase() ?? null;
+  const bare = /^(?:(?:stage|phase|step|wave)[-\s]?)?(.+)$/.exec(ref)?.[1] ?? ref;
+  if (key !== null && (bare === key || `stage-${bare}` === stage.id)) return true;
+  return stage.number !== null && /^\d+$/.test(bare) && Number(bare) === stage.number && key === String(stage.number);
+}
+
+export function resolveStages(runbook: Runbook, references: readonly string[]): { ids: string[]; unknown: string[] } {
+  const ids: string[] = [];
+  const unknown: string[] = [];
+  for (const ref of references) {
+    const stage = runbook.stages.find((s) => stageMatches(s, ref));
+    if (stage) ids.push(stage.id);
+    else unknown.push(ref);
+  }
+  return { ids: [...new Set(ids)], unknown };
+}
+
+/** Left out unless asked for by id: rollback steps, excludeFromRunAll, interactive ones. */
+function needsStepId(step: Step): string | null {
+  if (step.rollback) return 'a rollback step: it runs only when asked for by id';
+  if (step.annotations.excludeFromRunAll) return 'excluded from run-all: it runs only when asked for by id';
+  return null;
+}
+
+export function planSelection(runbook: Runbook, selection: Selection): Plan {
+  const stageIds = selection.all ? runbook.stages.map((s) => s.id) : resolveStages(runbook, selection.stageIds ?? []).ids;
+  const checkIds = (selection.checkIds ?? []).filter((id) => runbook.checks.some((c) => c.id === id));
+  const explicitSteps = new Set(selection.stepIds ?? []);
+  const stepsById = new Map(runbook.steps.map((s) => [s.id, s]));
+  const checks = runbook.checks.filter((c) => stageIds.includes(c.stageId) || checkIds.includes(c.id));
+
+  const work: WorkItem[] = [];
+  if (checks.some((c) => c.kind === 'dependency')) work.push({ kind: 'dependencies' });
+  const planned = new Set<string>();
+  const addStep = (step: Step, stageId: string | null, checkIdsOfStep: string[]) => {
+    if (planned.has(step.id)) return;
+    planned.add(step.id);
+    const explicit = explicitSteps.has(step.id);
+    let reason = explicit ? null : needsStepId(step);
+    if (!reason && !explicit && selection.all && step.destructive) {
+      reason = `destructive (${step.destructiveReason ?? 'annotated'}): not part of run all; run its stage or its id`;
+    }
+    work.push({ kind: 'step', stepId: step.id, stageId, checkIds: checkIdsOfStep, explicit, reason });
+  };
+
+  for (const stage of runbook.stages) {
+    const stageChecks = checks.filter((c) => c.stageId === stage.id);
+    const stageSteps = runbook.steps.filter((s) => explicitSteps.has(s.id) && s.stageId === stage.id);
+    if (stageChecks.length === 0 && stageSteps.length === 0 && !stageIds.includes(stage.id)) continue;
+    work.push({ kind: 'stage-start', stageId: stage.id });
+    for (const check of stageChecks) {
+      for (const id of check.stepIds) {
+        const step = stepsById.get(id);
+        if (step) addStep(step, stage.id, runbook.checks.filter((c) => c.stepIds.includes(id)).map((c) => c.id));
+      }
+    }
+  }
+  // Steps asked for by id, and under "all" the steps no check names (they are their own checks).
+  for (const step of runbook.steps) {
+    const loose = !runbook.checks.some((c) => c.stepIds.includes(step.id));
+    if (explicitSteps.has(step.id) || (selection.all && loose && needsStepId(step) === null && !step.destructive)) {
+      addStep(step, step.stageId, runbook.checks.filter((c) => c.stepIds.includes(step.id)).map((c) => c.id));
+    }
+  }
+  const stepIds = [...explicitSteps].filter((id) => stepsById.has(id));
+  if (selection.all) {
+    for (const item of work) if (item.kind === 'step' && item.reason === null && !stepIds.includes(item.stepId)) stepIds.push(item.stepId);
+  }
+  return { scope: { stageIds, checkIds, stepIds, gateIds: [] }, work };
+}

@@ -1,0 +1,132 @@
+// A run directory on disk: <runs folder>/<UTC timestamp>-<runbook slug>/ with run.json,
+// results.tsv, SUMMARY.md and logs/. run.json changes only through commit(): under the
+// directory's lock it is read, the events are applied (core), and it is rewritten atomically,
+// so two processes working on one run never lose each other's changes.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import lockfile from 'proper-lockfile';
+import type { LogWriter, RunStore } from '../core/ports';
+import { applyEvents } from '../core/run/applyEvents';
+import type { RunEvent } from '../core/run/events';
+import type { RunRecord } from '../core/run/record';
+import { upgradeRecord } from '../core/run/upgradeRecord';
+import { openLogWriter } from './fileLogWriter';
+
+/** How long a second writer waits for the lock before giving up with a clear message. */
+const LOCK_WAIT_MS = 15_000;
+/** A lock not refreshed for this long belongs to a dead process. */
+const LOCK_STALE_MS = 20_000;
+
+/** "2026-02-21T19:27:46.123Z" -> "20260221T192746Z" (the artifact folder style of the reports). */
+export function runDirectoryName(date: Date): string {
+  return date.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
+}
+
+/** File name for a step's log: readable, and distinct for ids that read alike ("a/b", "a-b"). */
+export function logFileName(stepId: string, attempt: number): string {
+  const safe = stepId.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '').slice(0, 80) || 'step';
+  const tag = safe === stepId ? '' : `-${createHash('sha256').update(stepId).digest('hex').slice(0, 8)}`;
+  return `${safe}${tag}.${attempt}.log`;
+}
+
+export class LockTimeoutError extends Error {
+  override name = 'LockTimeoutError';
+}
+
+export class FileRunStore implements RunStore {
+  private tempCounter = 0;
+
+  constructor(readonly dir: string) {}
+
+  /** A new run directory with its first record; a name already taken gets "-2", "-3"... */
+  static async create(runsRoot: string, name: string, initial: RunRecord): Promise<FileRunStore> {
+    await mkdir(runsRoot, { recursive: true });
+    for (let n = 1; ; n++) {
+      const dir = join(runsRoot, n === 1 ? name : `${name}-${n}`);
+      try {
+        await mkdir(dir);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+        throw error;
+      }
+      await mkdir(join(dir, 'logs'));
+      const store = new FileRunStore(dir);
+      await store.writeRecord({ ...initial, runId: basename(dir) });
+      return store;
+    }
+  }
+
+  async read(): Promise<RunRecord> {
+    const path = join(this.dir, 'run.json');
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      throw new Error(`not a run directory (cannot read ${path}): ${(error as Error).message}`);
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      throw new Error(`run.json in ${this.dir} is not valid JSON: ${(error as Error).message}`);
+    }
+    return upgradeRecord(data, this.dir);
+  }
+
+  async commit(events: RunEvent[]): Promise<RunRecord> {
+    const release = await this.lock();
+    try {
+      const next = applyEvents(await this.read(), events);
+      await this.writeRecord(next);
+      return next;
+    } finally {
+      await release();
+    }
+  }
+
+  async openLog(stepId: string, attempt: number): Promise<LogWriter> {
+    const name = logFileName(stepId, attempt);
+    for (let n = 1; ; n++) {
+      const file = n === 1 ? name : name.replace(/\.log$/, `~${n}.log`);
+      try {
+        return openLogWriter(join(this.dir, 'logs', file), `logs/${file}`);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+    }
+  }
+
+  async writeText(relativePath: string, content: string): Promise<void> {
+    if (relativePath.split('/').includes('..') || relativePath.startsWith('/')) throw new Error(`run artifact path must stay in the run directory: ${relativePath}`);
+    const target = join(this.dir, relativePath);
+    await mkdir(dirname(target), { recursive: true });
+    const temp = `${target}.${process.pid}.${this.tempCounter++}.tmp`;
+    await writeFile(temp, content);
+    await rename(temp, target);
+  }
+
+  private writeRecord(record: RunRecord): Promise<void> {
+    return this.writeText('run.json', `${JSON.stringify(record, null, 2)}\n`);
+  }
+
+  private async lock(): Promise<() => Promise<void>> {
+    const target = join(this.dir, 'run.json');
+    const owner = join(this.dir, '.lock-owner');
+    try {
+      const release = await lockfile.lock(target, {
+        realpath: false,
+        stale: LOCK_STALE_MS,
+        update: LOCK_STALE_MS / 4,
+        retries: { retries: Math.ceil(LOCK_WAIT_MS / 250), minTimeout: 50, maxTimeout: 250, factor: 1.3 },
+      });
+      await writeFile(owner, `${process.pid}@${hostname()} since ${new Date().toISOString()}\n`).catch(() => undefined);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+      const holder = (await readFile(owner, 'utf8').catch(() => 'another process')).trim();
+      throw new LockTimeoutError(`run ${this.dir} is being changed by ${holder}; waited ${LOCK_WAIT_MS / 1000} s — try again when it is done`);
+    }
+  }
+}
