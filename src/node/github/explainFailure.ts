@@ -29,6 +29,8 @@ interface HttpErrorLike {
   response?: { status?: number; headers?: Record<string, string | number | undefined>; data?: unknown };
 }
 
+// Matching control characters is the point: a server's message must not move the cursor.
+// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]+/g;
 
 /** GitHub's message, safe to quote: masked first (clipping could cut a secret in half), one line, short. */
