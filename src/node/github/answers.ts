@@ -83,7 +83,12 @@ export function readComments(data: unknown): IssueComment[] {
   return readList(data, 'the comment list').map((item, index) => readComment(item, `comment ${index + 1} of the list`));
 }
 
-/** Search results: the open issues (not pull requests) whose title is exactly `title`. */
+/** GitHub trims titles it stores; runs of whitespace never tell two blockers apart. */
+function sameTitle(a: string, b: string): boolean {
+  return a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+}
+
+/** Search results: the open issues (not pull requests) whose title is exactly `title` (whitespace aside). */
 export function readExactTitleMatches(data: unknown, repo: string, title: string): IssueState[] {
   const result = readObject(data, 'the search result');
   const items = readList(field(result, 'items', 'the search result'), 'the search result\'s `items`');
@@ -94,6 +99,6 @@ export function readExactTitleMatches(data: unknown, repo: string, title: string
     const isPullRequest = raw.pull_request !== undefined;
     // The query names the repository; an item that says it is from another one does not count.
     const elsewhere = typeof raw.repository_url === 'string' && !raw.repository_url.toLowerCase().endsWith(`/repos/${repo.toLowerCase()}`);
-    return !isPullRequest && !elsewhere && issue.state === 'open' && issue.title === title ? [issue] : [];
+    return !isPullRequest && !elsewhere && issue.state === 'open' && sameTitle(issue.title, title) ? [issue] : [];
   });
 }
