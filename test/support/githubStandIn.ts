@@ -17,6 +17,16 @@
  * await github.close();
  * ```
  *
+ * API: `startGithubStandIn(options)` (alias `start`) -> `GithubStandIn`:
+ * - `url`                         base URL for the client (`--github-api`, `createGithubClient({ baseUrl })`)
+ * - `requests`, `requestsTo(route)` every request: method, path, query, route, headers, authorization, body
+ * - `addIssue(issue)`, `issue(repo, n)`, `issues()`   seed and read issues (created ones included)
+ * - `addComment(repo, n, body)`, `comments(repo, n)`  seed and read an issue's comments
+ * - `fail(route, mode)`, `clearFailures()`           failure modes (below)
+ * - `close()`                     ends open connections and pending slow answers
+ * Options: `issues` (StandInIssue: repo, number, title, state = open, body, labels, private,
+ * pullRequest), `tokens`, `htmlBase` (where html_url points; default https://github.com).
+ *
  * Routes (`RouteName`):
  * - `get-issue`       GET   /repos/:owner/:repo/issues/:number
  * - `list-comments`   GET   /repos/:owner/:repo/issues/:number/comments   (per_page, page, `link` header)
