@@ -155,8 +155,11 @@ function lastLines(text: string, limit: number): string {
   return newline >= 0 && newline + 1 < text.length ? text.slice(newline + 1) : text.slice(from);
 }
 
+/** A matcher for one attempt, and why the annotation could not be compiled (else null). */
+export type AnnotationMatcher = ExpectMatcher & { readonly error: string | null };
+
 /** A matcher for the annotation; an invalid regex never matches (the runbook rules report it). */
-export function createExpectMatcher(source: string): ExpectMatcher & { readonly error: string | null } {
+export function createExpectMatcher(source: string): AnnotationMatcher {
   const compiled = compileExpect(source);
   if (compiled.ok) return Object.assign(compiled.matcher.stream(), { error: null });
   return { push() {}, matched: false, finish: () => false, error: compiled.error };

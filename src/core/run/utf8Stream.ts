@@ -1,5 +1,6 @@
 // Streaming UTF-8 decoding that keeps TextDecoder on its fast (non-streaming) path: a
-// character split across chunks is carried over by hand. Invalid bytes become U+FFFD.
+// character split across chunks is carried over by hand. Invalid bytes become U+FFFD (for
+// listeners and tails only: the log keeps the bytes).
 const decoder = new TextDecoder('utf-8');
 
 /** How many bytes at the end of `bytes` start a character that is not complete yet. */
@@ -19,12 +20,9 @@ export function incompleteTail(bytes: Uint8Array): number {
 
 export class Utf8Stream {
   private carry: Uint8Array | null = null;
-  /** True when the last decode() covered exactly its chunk (no bytes carried in or out). */
-  verbatim = true;
 
   decode(chunk: Uint8Array): string {
     let bytes = chunk;
-    this.verbatim = this.carry === null;
     if (this.carry) {
       bytes = new Uint8Array(this.carry.length + chunk.length);
       bytes.set(this.carry);
@@ -33,7 +31,6 @@ export class Utf8Stream {
     }
     const keep = incompleteTail(bytes);
     if (keep > 0) {
-      this.verbatim = false;
       this.carry = bytes.slice(bytes.length - keep);
       bytes = bytes.subarray(0, bytes.length - keep);
     }

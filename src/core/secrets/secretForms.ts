@@ -1,0 +1,175 @@
+// The forms in which a secret value reaches a log, as byte patterns the masker looks for:
+//   text   the value itself, each character also accepted URL-encoded (%XX in either case, `+`
+//          for a space: encodeURIComponent, Python's quote and quote_plus) or JSON-escaped
+//          (\", \\, \/, \n, \uXXXX), mixed freely, and line breaks in any convention;
+//   hex    the UTF-8 bytes in hex, lower or upper case;
+//   base64 at each of the three alignments inside a larger base64 text (HTTP Basic's
+//          base64("user:" + secret)), standard or URL-safe alphabet, optional padding.
+// Terminal escape sequences may stand between characters of every form, and base64 may be
+// wrapped (line breaks between its characters).
+
+/** Values shorter than this are not masked at all: masking "a" or "yes" would shred every log. */
+export const MIN_SECRET_LENGTH = 4;
+/**
+ * A derived form (hex, a base64 core) shorter than this is not looked for: short encoded runs
+ * occur by chance in hashes and base64 data.
+ */
+export const MIN_ENCODED_LENGTH = 8;
+
+/** One way to write one unit: bytes, each position accepting `upper[k]` or `lower[k]`. */
+export interface Spelling {
+  readonly upper: Uint8Array;
+  readonly lower: Uint8Array;
+}
+
+export interface SecretForm {
+  readonly kind: 'text' | 'hex' | 'base64';
+  /** One entry per character (text), byte (hex) or base64 digit; each lists its spellings. */
+  readonly units: readonly (readonly Spelling[])[];
+  /** Units that must match; the rest extend a match when present (base64's last digit and padding). */
+  readonly required: number;
+  /** Line breaks may stand between units (base64 wrapped at 64 or 76 columns). */
+  readonly lineBreaks: boolean;
+}
+
+const encoder = new TextEncoder();
+const HEX_UPPER = '0123456789ABCDEF';
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+function exact(text: string): Spelling {
+  const bytes = encoder.encode(text);
+  return { upper: bytes, lower: bytes };
+}
+
+/** A spelling whose letters may be in either case (hex digits). */
+function anyCase(text: string): Spelling {
+  return { upper: encoder.encode(text.toUpperCase()), lower: encoder.encode(text.toLowerCase()) };
+}
+
+function concat(...parts: Spelling[]): Spelling {
+  const join = (pick: (s: Spelling) => Uint8Array) => {
+    const bytes = new Uint8Array(parts.reduce((n, p) => n + pick(p).length, 0));
+    let at = 0;
+    for (const part of parts) {
+      bytes.set(pick(part), at);
+      at += pick(part).length;
+    }
+    return bytes;
+  };
+  return { upper: join((s) => s.upper), lower: join((s) => s.lower) };
+}
+
+function pair(upper: string, lower: string): Spelling {
+  return { upper: encoder.encode(upper), lower: encoder.encode(lower) };
+}
+
+function hexByte(byte: number): string {
+  return HEX_UPPER[byte >> 4]! + HEX_UPPER[byte & 15]!;
+}
+
+const JSON_SHORT: Record<string, string> = {
+  '"': '\\"', '\\': '\\\\', '/': '\\/', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t',
+};
+
+/** The spellings of one character of a text form. */
+function characterSpellings(char: string): Spelling[] {
+  const utf8 = encoder.encode(char);
+  const spellings = [exact(char), anyCase([...utf8].map((b) => '%' + hexByte(b)).join(''))];
+  if (char === ' ') spellings.push(exact('+'));
+  const short = JSON_SHORT[char];
+  if (short) spellings.push(exact(short));
+  const json: Spelling[] = [];
+  for (let i = 0; i < char.length; i++) json.push(exact('\\u'), anyCase(char.charCodeAt(i).toString(16).padStart(4, '0')));
+  spellings.push(concat(...json));
+  return unique(spellings);
+}
+
+const LINE_BREAK: Spelling[] = ['\n', '\r\n', '\r', '\\n', '\\r\\n', '\\r'].map(exact)
+  .concat(['%0A', '%0D%0A', '%0D'].map(anyCase));
+
+export function textForm(value: string): SecretForm {
+  const units: Spelling[][] = [];
+  for (const part of value.split(/(\r\n|\r|\n)/)) {
+    if (part === '\r\n' || part === '\r' || part === '\n') units.push(LINE_BREAK);
+    else for (const char of part) units.push(characterSpellings(char));
+  }
+  return { kind: 'text', units, required: units.length, lineBreaks: false };
+}
+
+export function hexForm(bytes: Uint8Array): SecretForm | null {
+  if (bytes.length * 2 < MIN_ENCODED_LENGTH) return null;
+  const units = [...bytes].map((b) => [anyCase(hexByte(b))]);
+  return { kind: 'hex', units, required: units.length, lineBreaks: false };
+}
+
+function base64Digits(bytes: Uint8Array): number[] {
+  const digits: number[] = [];
+  for (let i = 0; i < bytes.length; i += 3) {
+    const chunk = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    digits.push(chunk >> 18, (chunk >> 12) & 63, (chunk >> 6) & 63, chunk & 63);
+  }
+  return digits;
+}
+
+function base64Unit(digit: number): Spelling[] {
+  const char = BASE64[digit]!;
+  // The URL-safe alphabet differs only in these two digits.
+  if (char === '+') return [pair('+', '-')];
+  if (char === '/') return [pair('/', '_')];
+  return [exact(char)];
+}
+
+/**
+ * The value's bytes preceded by `offset` (0, 1 or 2) other bytes of a base64 text: the digits
+ * that hold only the value's bits are required; the digit after them, with zero bits after the
+ * value, and padding extend a match when the value ends the encoded data.
+ */
+export function base64Form(bytes: Uint8Array, offset: 0 | 1 | 2): SecretForm | null {
+  const shifted = new Uint8Array(offset + bytes.length);
+  shifted.set(bytes, offset);
+  const digits = base64Digits(shifted);
+  const first = Math.ceil((8 * offset) / 6);
+  const whole = Math.floor((8 * shifted.length) / 6);
+  if (whole - first < MIN_ENCODED_LENGTH) return null;
+  const units = digits.slice(first, whole).map(base64Unit);
+  const rest = shifted.length % 3;
+  if (rest > 0) {
+    units.push(base64Unit(digits[whole]!));
+    for (let pad = rest; pad < 3; pad++) units.push([exact('=')]);
+  }
+  return { kind: 'base64', units, required: whole - first, lineBreaks: true };
+}
+
+/** Every form of every value long enough to mask. */
+export function secretForms(values: readonly string[]): SecretForm[] {
+  const forms: SecretForm[] = [];
+  const texts = new Set<string>();
+  for (const value of new Set(values)) {
+    if (value.length < MIN_SECRET_LENGTH) continue;
+    // A value read from a file often carries a final newline that its uses do not.
+    for (const whole of new Set([value, value.trim()])) {
+      if (whole.length < MIN_SECRET_LENGTH) continue;
+      texts.add(whole);
+      const bytes = encoder.encode(whole);
+      for (const form of [hexForm(bytes), base64Form(bytes, 0), base64Form(bytes, 1), base64Form(bytes, 2)]) {
+        if (form) forms.push(form);
+      }
+    }
+    // A multi-line value (a PEM key) may come back one line at a time.
+    if (/[\r\n]/.test(value)) {
+      for (const line of value.split(/\r\n|\r|\n/)) if (line.trim().length >= MIN_SECRET_LENGTH) texts.add(line);
+    }
+  }
+  for (const text of texts) forms.unshift(textForm(text));
+  return forms;
+}
+
+function unique(spellings: Spelling[]): Spelling[] {
+  const seen = new Set<string>();
+  return spellings.filter((s) => {
+    const key = `${s.upper.join(',')}|${s.lower.join(',')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

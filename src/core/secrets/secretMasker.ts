@@ -1,0 +1,82 @@
+// Replaces secret values, in every form secretForms.ts lists, with ***: in whole texts (commands,
+// titles, outcome lines, notes, server error bodies, report data) and in a process's output
+// (OutputMasker: bytes, stdout and stderr together, streaming).
+import { FormMatcher } from './formMatcher';
+import { MASK, OutputMasker } from './outputMasker';
+import { MIN_SECRET_LENGTH, secretForms } from './secretForms';
+
+export { MASK, type MaskedPiece, OutputMasker } from './outputMasker';
+export { MIN_ENCODED_LENGTH, MIN_SECRET_LENGTH } from './secretForms';
+
+export interface SecretPartition {
+  masked: string[];
+  /** Values too short to mask (the UI should say so, without showing them). */
+  skipped: string[];
+}
+
+export function partitionSecrets(values: readonly string[]): SecretPartition {
+  const masked: string[] = [];
+  const skipped: string[] = [];
+  for (const value of new Set(values)) {
+    if (value.length >= MIN_SECRET_LENGTH) masked.push(value);
+    else if (value.length > 0) skipped.push(value);
+  }
+  return { masked, skipped };
+}
+
+/** Names of secrets whose values are set but too short to be masked. */
+export function unmaskedSecretNames(names: readonly string[], env: Record<string, string | undefined>): string[] {
+  return names.filter((name) => {
+    const value = env[name];
+    return value !== undefined && value.length > 0 && value.length < MIN_SECRET_LENGTH;
+  });
+}
+
+export interface SecretMasker {
+  /** False when there is nothing to mask (every text passes untouched). */
+  readonly active: boolean;
+  /** Masks a whole, self-contained text. */
+  mask(text: string): string;
+  /** Masks whole bytes; everything outside a secret span is kept byte for byte. */
+  maskBytes(bytes: Uint8Array): Uint8Array;
+  /** A streaming masker for one process's output (both streams). */
+  output(): OutputMasker;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export function createSecretMasker(values: readonly string[]): SecretMasker {
+  const matcher = new FormMatcher(secretForms(values));
+  const active = !matcher.empty;
+  return {
+    active,
+    mask(text) {
+      if (!active || text.length === 0) return text;
+      const bytes = encoder.encode(text);
+      const { spans } = matcher.scan(bytes, bytes.length, true);
+      if (spans.length === 0) return text;
+      let out = '';
+      let cursor = 0;
+      for (let k = 0; k < spans.length; k += 2) {
+        out += decoder.decode(bytes.subarray(cursor, spans[k])) + MASK;
+        cursor = spans[k + 1]!;
+      }
+      return out + decoder.decode(bytes.subarray(cursor));
+    },
+    maskBytes(bytes) {
+      if (!active) return bytes;
+      const output = new OutputMasker(matcher);
+      const pieces = [...output.push(bytes, 'stdout'), ...output.end()];
+      if (pieces.length === 1) return pieces[0]!.bytes;
+      const joined = new Uint8Array(pieces.reduce((n, p) => n + p.bytes.length, 0));
+      let at = 0;
+      for (const piece of pieces) {
+        joined.set(piece.bytes, at);
+        at += piece.bytes.length;
+      }
+      return joined;
+    },
+    output: () => new OutputMasker(matcher),
+  };
+}
