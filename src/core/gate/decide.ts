@@ -1,7 +1,7 @@
 // The Go/No-Go decision from a run record alone (PRODUCT.md, "Verdicts"): Go only when every
 // stage, gate and dependency in scope is PASS/green. No clock is read: a report regenerated
 // from the same run.json says the same thing.
-import type { CheckRecord, MarkRecord, RunRecord, StageRecord, StageVerdict, StepRecord } from '../run/record';
+import type { CheckRecord, DependencyItem, MarkRecord, RunRecord, StageRecord, StageVerdict, StepRecord } from '../run/record';
 import { checkInScope, scopeIsEmpty } from '../run/scope';
 import { countChecks } from './counts';
 import type { CheckResult, GateDecision, Problem, Reason, Remedy, StageResult, Subject } from './types';
@@ -174,16 +174,20 @@ function dependencyReasons(record: RunRecord): Reason[] {
     const subject: Subject = { kind: 'dependency', label: item.label, url: item.url };
     if (item.error !== null || item.state === null) {
       const error = item.error ?? deps.reason ?? 'not checked';
-      return [{ subject, problem: { kind: 'lookup-failed', error }, remedy: githubRemedy(error) }];
+      return [{ subject, problem: { kind: 'lookup-failed', error }, remedy: githubRemedy(error, item.errorKind ?? null) }];
     }
     if (item.state === 'closed') return [];
     return [{ subject, problem: { kind: 'issue-open', title: item.title ?? '' }, remedy: { kind: 'close-issue', label: item.label, url: item.url } }];
   });
 }
 
-function githubRemedy(error: string): Remedy {
-  const need = /repositor/i.test(error) ? 'repository'
-    : /token|401|unauthori/i.test(error) ? 'token'
-      : /403|forbidden|404|not found|access/i.test(error) ? 'access' : 'network';
+/** What the user must fix, from the kind of failure (GitHub's own, or ours). */
+function githubRemedy(error: string, kind: DependencyItem['errorKind'] | null = null): Remedy {
+  const need: Extract<Remedy, { kind: 'configure-github' }>['need'] =
+    kind === 'no-repository' ? 'repository'
+      : kind === 'unauthorized' || kind === 'no-client' ? 'token'
+        : kind === 'forbidden' || kind === 'not-found' ? 'access'
+          : kind === 'network' || kind === 'timeout' || kind === 'server' || kind === 'rate-limited' || kind === 'malformed' ? 'network'
+            : /no repository/i.test(error) ? 'repository' : 'network';
   return { kind: 'configure-github', need, detail: error };
 }

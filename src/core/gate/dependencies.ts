@@ -30,7 +30,7 @@ export interface DependencyLookup {
   concurrency?: number;
 }
 
-type Outcome = { issue: IssueState; error: null } | { issue: null; error: string };
+type Outcome = { issue: IssueState; error: null } | { issue: null; error: string; kind: DependencyItem['errorKind'] };
 
 const NO_REPOSITORY_REMEDY = 'name one for the run (command line or settings), set `repo` in the runbook\'s front matter, or add a GitHub `origin` remote';
 
@@ -83,7 +83,8 @@ export async function checkDependencies(lookup: DependencyLookup): Promise<Depen
       try {
         return { issue: await Promise.resolve().then(() => client.getIssue(target.repo, target.number)), error: null };
       } catch (error) {
-        return { issue: null, error: errorText(error) };
+        const kind = (error as { kind?: unknown }).kind;
+        return { issue: null, error: errorText(error), kind: typeof kind === 'string' ? (kind as DependencyItem['errorKind']) : null };
       }
     });
     targets.forEach(([key], index) => outcomes.set(key, results[index]!));
@@ -93,13 +94,13 @@ export async function checkDependencies(lookup: DependencyLookup): Promise<Depen
   const items = definitions.map((definition): DependencyItem => {
     const repo = repoOf(definition);
     const base = { ...definition, repo, state: null, title: null, url: null };
-    if (repo === null) return { ...base, error: `no repository to look up ${definition.label} in: ${NO_REPOSITORY_REMEDY}` };
-    if (!client) return { ...base, error: noClient };
+    if (repo === null) return { ...base, error: `no repository to look up ${definition.label} in: ${NO_REPOSITORY_REMEDY}`, errorKind: 'no-repository' };
+    if (!client) return { ...base, error: noClient, errorKind: 'no-client' };
     const outcome = outcomes.get(keyOf(repo, definition.number))!;
     if (outcome.issue === null) {
       // Say where a bare reference's repository came from: a wrong origin is a common cause of 404.
       const from = definition.repo === null && repository.source !== null ? ` (repository ${repo} from the ${repository.source})` : '';
-      return { ...base, error: `${outcome.error}${from}` };
+      return { ...base, error: `${outcome.error}${from}`, errorKind: outcome.kind };
     }
     return { ...base, state: outcome.issue.state, title: outcome.issue.title, url: outcome.issue.url, error: null };
   });

@@ -4,6 +4,9 @@
 // Plain data; versioned by `schema` (older records are upgraded on read, see upgradeRecord).
 import type { CheckKind, Comparator, ReportContext, Threshold } from '../runbook/model';
 import type { RunEvent } from './events';
+import type { GithubFailure } from '../ports';
+
+export type GithubFailureKind = GithubFailure['kind'];
 
 export const RUN_RECORD_SCHEMA = 2;
 
@@ -238,6 +241,8 @@ export interface DependencyItem {
   url: string | null;
   /** Why it could not be checked (then the gate is blocked, never green). */
   error: string | null;
+  /** What kind of failure that was, for the remedy: a GitHub failure kind, or no repository / no client. */
+  errorKind?: GithubFailureKind | 'no-repository' | 'no-client' | null;
 }
 
 export interface DependencyRecord {

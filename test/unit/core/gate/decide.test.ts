@@ -105,7 +105,7 @@ test('a stage marked blocked with a note is BLOCKED whatever its checks say', ()
 
 test('a dependency that cannot be checked blocks the gate and says how to fix it (fail closed)', () => {
   const record = recordWith(seed001, { stageIds: ['stage-0'] }, [
-    { type: 'dependencies-checked', at: minutes(1), dependencies: { ...closed, status: 'blocked', items: closed.items.map((i) => ({ ...i, state: null, title: null, error: 'no repository for #1858: pass --github-repo' })) } },
+    { type: 'dependencies-checked', at: minutes(1), dependencies: { ...closed, status: 'blocked', items: closed.items.map((i) => ({ ...i, state: null, title: null, error: 'no repository for #1858: pass --github-repo', errorKind: 'no-repository' as const })) } },
   ]);
   const decision = decideRun(record);
   assert.equal(decision.dependencies, 'blocked');
