@@ -30,6 +30,10 @@ export class FormMatcher {
   private readonly firstPair = new Uint16Array(65536);
   private readonly firstByte = new Uint16Array(256);
   private readonly formLists: SecretForm[][] = [[]];
+  /** 1 for a byte that no form may begin with or have second. */
+  private readonly quiet = new Uint8Array(256).fill(1);
+  /** 1 at (slot * 256 + byte) when a form of formLists[slot] may have `byte` third. */
+  private readonly thirdByte: Uint8Array;
   /** The most bytes one match can cover (every unit at its longest spelling, plus skips); a scan holds back at most twice this. */
   readonly maxSpan: number;
   private stack = new Int32Array(192);
@@ -39,13 +43,28 @@ export class FormMatcher {
     for (const form of forms) {
       const span = form.units.reduce((n, unit) => n + Math.max(...unit.map((s) => s.upper.length)), 0);
       maxSpan = Math.max(maxSpan, span + MAX_SKIPPED);
-      for (const [first, second] of startPairs(form)) {
-        this.add(this.firstByte, first, form);
-        if (second >= 0) this.add(this.firstPair, (first << 8) | second, form);
-        else for (let any = 0; any < 256; any++) this.add(this.firstPair, (first << 8) | any, form);
+      for (const [first, second] of startPrefixes(form, 2)) {
+        this.quiet[first!] = 0;
+        if (second === ANY) this.quiet.fill(0);
+        else this.quiet[second!] = 0;
+        this.add(this.firstByte, first!, form);
+        if (second !== ANY) this.add(this.firstPair, (first! << 8) | second!, form);
+        else for (let any = 0; any < 256; any++) this.add(this.firstPair, (first! << 8) | any, form);
       }
     }
     this.maxSpan = maxSpan;
+    // The third bytes the forms of each list may have: a second, cheap filter (not applied
+    // when the second byte may begin a skip, after which anything can follow).
+    this.thirdByte = new Uint8Array(this.formLists.length * 256);
+    this.formLists.forEach((list, slot) => {
+      for (const form of list) {
+        for (const [, second, third] of startPrefixes(form, 3)) {
+          if (second === ESC || second === LF || second === CR) continue;
+          if (third === ANY) this.thirdByte.fill(1, slot * 256, slot * 256 + 256);
+          else this.thirdByte[slot * 256 + third!] = 1;
+        }
+      }
+    });
   }
 
   /** Adds the form to the list at table[key], sharing lists between keys with the same forms. */
@@ -68,13 +87,14 @@ export class FormMatcher {
    */
   scan(bytes: Uint8Array, end: number, final: boolean): ScanResult {
     const spans: number[] = [];
-    const { firstByte, firstPair, formLists } = this;
+    const { firstByte, firstPair, formLists, thirdByte } = this;
     let spanStart = -1;
     let spanEnd = -1;
-    for (let i = nextStart(firstPair, bytes, 0, end); i < end; i = nextStart(firstPair, bytes, i + 1, end)) {
+    const { quiet } = this;
+    for (let i = nextStart(firstPair, quiet, bytes, 0, end); i < end; i = nextStart(firstPair, quiet, bytes, i + 1, end)) {
       // The last byte has no successor yet: the forms that may start with it alone.
       const slot = i + 1 < end ? firstPair[(bytes[i]! << 8) | bytes[i + 1]!]! : firstByte[bytes[i]!]!;
-      if (slot === 0) continue;
+      if (slot === 0 || (i + 2 < end && !mayBeginSkip(bytes[i + 1]!) && thirdByte[slot * 256 + bytes[i + 2]!] === 0)) continue;
       if (spanEnd >= 0 && i >= spanEnd) {
         spans.push(spanStart, spanEnd);
         spanStart = spanEnd = -1;
@@ -183,16 +203,21 @@ function stateKey(unit: number, offset: number): number {
   return unit * 0x1000000 + offset;
 }
 
-/** The first position from `from` whose two bytes may start a form, or the last byte, or `end`. */
-function nextStart(firstPair: Uint16Array, bytes: Uint8Array, from: number, end: number): number {
+/**
+ * The first position from `from` whose two bytes may start a form, or the last byte, or `end`.
+ * A byte that can neither begin a form nor follow its first byte (`quiet`) rules out both pairs
+ * it belongs to, so the loop steps over two bytes at once.
+ */
+function nextStart(firstPair: Uint16Array, quiet: Uint8Array, bytes: Uint8Array, from: number, end: number): number {
   const last = end - 1;
-  if (from >= last) return from;
-  let pair = bytes[from]!;
-  for (let i = from; i < last; i++) {
-    pair = ((pair << 8) | bytes[i + 1]!) & 0xffff;
-    if (firstPair[pair] !== 0) return i;
+  let i = from;
+  while (i < last) {
+    const second = bytes[i + 1]!;
+    if (quiet[second] === 1) i += 2;
+    else if (firstPair[(bytes[i]! << 8) | second] !== 0) return i;
+    else i++;
   }
-  return last;
+  return Math.min(i, end);
 }
 
 /** How many bytes of the spelling match at `pos` (stops at the first mismatch or at `end`). */
@@ -208,25 +233,37 @@ function spellingLength(spelling: Spelling, bytes: Uint8Array, pos: number, end:
   return k;
 }
 
-/** The (first, second) byte pairs a match of the form may begin with; second -1 for "any". */
-function startPairs(form: SecretForm): [number, number][] {
-  const pairs: [number, number][] = [];
-  const firstUnit = form.units[0] ?? [];
-  const next = form.units[1];
-  for (const spelling of firstUnit) {
-    for (const first of new Set([spelling.upper[0]!, spelling.lower[0]!])) {
-      if (spelling.upper.length > 1) {
-        for (const second of new Set([spelling.upper[1]!, spelling.lower[1]!])) pairs.push([first, second]);
-        continue;
-      }
-      if (next === undefined || form.required <= 1) {
-        pairs.push([first, -1]);
-        continue;
-      }
-      pairs.push([first, ESC]);
-      if (form.lineBreaks) pairs.push([first, LF], [first, CR]);
-      for (const s of next) pairs.push([first, s.upper[0]!], [first, s.lower[0]!]);
+function mayBeginSkip(byte: number): boolean {
+  return byte === ESC || byte === LF || byte === CR;
+}
+
+/** Any byte may stand at this offset of a start prefix. */
+const ANY = -1;
+
+/**
+ * The first `depth` bytes a match of the form may begin with, each a byte or ANY (a match that
+ * may end sooner, or an escape sequence, leaves the following bytes open).
+ */
+function startPrefixes(form: SecretForm, depth: number): number[][] {
+  const prefixes: number[][] = [];
+  const open = (prefix: number[]) => prefixes.push([...prefix, ...new Array<number>(depth - prefix.length).fill(ANY)]);
+  const walk = (unit: number, prefix: number[]): void => {
+    if (prefix.length >= depth) return void prefixes.push(prefix);
+    if (unit >= form.required) open(prefix);
+    if (unit === form.units.length) return;
+    if (unit > 0) {
+      open([...prefix, ESC]);
+      if (form.lineBreaks) for (const lineBreak of [LF, CR]) walk(unit, [...prefix, lineBreak]);
     }
-  }
-  return pairs;
+    for (const spelling of form.units[unit]!) {
+      const spell = (k: number, sofar: number[]): void => {
+        if (k === spelling.upper.length) return walk(unit + 1, sofar);
+        if (sofar.length >= depth) return void prefixes.push(sofar);
+        for (const byte of new Set([spelling.upper[k]!, spelling.lower[k]!])) spell(k + 1, [...sofar, byte]);
+      };
+      spell(0, prefix);
+    }
+  };
+  walk(0, []);
+  return prefixes;
 }

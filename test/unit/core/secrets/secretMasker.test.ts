@@ -131,3 +131,12 @@ test('maskBytes keeps every other byte, invalid UTF-8 included', () => {
   const out = masker.maskBytes(bytes);
   assert.deepEqual([...out], [0xff, 0xfe, ...new TextEncoder().encode(' *** '), 0xc3, 0x28, 0x80]);
 });
+
+test('an escape code or line break right after the first or second character (the start filters)', () => {
+  for (const at of [1, 2, 3]) {
+    assert.equal(maskedInside(withEscapes(SECRET, [at])), 'before *** after', `escape at ${at}`);
+    const digits = base64(SECRET);
+    const broken = digits.slice(0, at) + '\n' + digits.slice(at);
+    assert.equal(maskedInside(broken), 'before *** after', `line break at ${at}`);
+  }
+});
