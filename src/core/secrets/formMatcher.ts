@@ -1,6 +1,7 @@
-// Finds secret forms in bytes. A byte that cannot start any form is passed over with two table
-// reads, so ordinary output costs a loop over its bytes; a possible start is tried against the
-// forms that can begin with it, leftmost first and longest at one place.
+// Finds secret forms in bytes. Three table filters (the first two bytes, the third, and bytes no
+// form can begin with or follow, stepped over two at a time) pass over ordinary output in a
+// tight loop; a possible start is tried against the forms that can begin with it, leftmost
+// first and longest at one place.
 import type { SecretForm, Spelling } from './secretForms';
 import { ESC, ESCAPE_INCOMPLETE, escapeLength, MAX_ESCAPE_LENGTH } from './terminalEscape';
 
@@ -40,41 +41,47 @@ export class FormMatcher {
 
   constructor(private readonly forms: readonly SecretForm[]) {
     let maxSpan = 0;
-    for (const form of forms) {
+    const slotByKey = new Map<string, number>([['', 0]]);
+    const keys = [''];
+    /** Adds form number `f` to the list at table[key]; equal lists share one slot. */
+    const add = (table: Uint16Array, key: number, f: number) => {
+      const current = table[key]!;
+      if (this.formLists[current]!.includes(forms[f]!)) return;
+      const wanted = keys[current] + `${f},`;
+      let slot = slotByKey.get(wanted);
+      if (slot === undefined) {
+        slot = this.formLists.push([...this.formLists[current]!, forms[f]!]) - 1;
+        slotByKey.set(wanted, slot);
+        keys.push(wanted);
+      }
+      table[key] = slot;
+    };
+    const thirds = forms.map(() => new Set<number>());
+    forms.forEach((form, f) => {
       const span = form.units.reduce((n, unit) => n + Math.max(...unit.map((s) => s.upper.length)), 0);
       maxSpan = Math.max(maxSpan, span + MAX_SKIPPED);
-      for (const [first, second] of startPrefixes(form, 2)) {
+      for (const [first, second, third] of startPrefixes(form, 3)) {
         this.quiet[first!] = 0;
         if (second === ANY) this.quiet.fill(0);
         else this.quiet[second!] = 0;
-        this.add(this.firstByte, first!, form);
-        if (second !== ANY) this.add(this.firstPair, (first! << 8) | second!, form);
-        else for (let any = 0; any < 256; any++) this.add(this.firstPair, (first! << 8) | any, form);
+        add(this.firstByte, first!, f);
+        if (second !== ANY) add(this.firstPair, (first! << 8) | second!, f);
+        else for (let any = 0; any < 256; any++) add(this.firstPair, (first! << 8) | any, f);
+        if (!mayBeginSkip(second!)) thirds[f]!.add(third!);
       }
-    }
+    });
     this.maxSpan = maxSpan;
     // The third bytes the forms of each list may have: a second, cheap filter (not applied
     // when the second byte may begin a skip, after which anything can follow).
     this.thirdByte = new Uint8Array(this.formLists.length * 256);
     this.formLists.forEach((list, slot) => {
       for (const form of list) {
-        for (const [, second, third] of startPrefixes(form, 3)) {
-          if (second === ESC || second === LF || second === CR) continue;
+        for (const third of thirds[forms.indexOf(form)]!) {
           if (third === ANY) this.thirdByte.fill(1, slot * 256, slot * 256 + 256);
-          else this.thirdByte[slot * 256 + third!] = 1;
+          else this.thirdByte[slot * 256 + third] = 1;
         }
       }
     });
-  }
-
-  /** Adds the form to the list at table[key], sharing lists between keys with the same forms. */
-  private add(table: Uint16Array, key: number, form: SecretForm): void {
-    const current = this.formLists[table[key]!]!;
-    if (current.includes(form)) return;
-    const wanted = [...current, form];
-    let slot = this.formLists.findIndex((list) => list.length === wanted.length && list.every((f, k) => f === wanted[k]));
-    if (slot < 0) slot = this.formLists.push(wanted) - 1;
-    table[key] = slot;
   }
 
   get empty(): boolean {
@@ -87,10 +94,9 @@ export class FormMatcher {
    */
   scan(bytes: Uint8Array, end: number, final: boolean): ScanResult {
     const spans: number[] = [];
-    const { firstByte, firstPair, formLists, thirdByte } = this;
+    const { firstByte, firstPair, formLists, thirdByte, quiet } = this;
     let spanStart = -1;
     let spanEnd = -1;
-    const { quiet } = this;
     for (let i = nextStart(firstPair, quiet, bytes, 0, end); i < end; i = nextStart(firstPair, quiet, bytes, i + 1, end)) {
       // The last byte has no successor yet: the forms that may start with it alone.
       const slot = i + 1 < end ? firstPair[(bytes[i]! << 8) | bytes[i + 1]!]! : firstByte[bytes[i]!]!;

@@ -71,8 +71,18 @@ const JSON_SHORT: Record<string, string> = {
   '"': '\\"', '\\': '\\\\', '/': '\\/', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t',
 };
 
-/** The spellings of one character of a text form. */
+/** The spellings of one character of a text form (a key's thousands of characters share a few dozen). */
+const spellingsByCharacter = new Map<string, Spelling[]>();
 function characterSpellings(char: string): Spelling[] {
+  let spellings = spellingsByCharacter.get(char);
+  if (spellings === undefined) {
+    spellings = spellCharacter(char);
+    if (spellingsByCharacter.size < 4096) spellingsByCharacter.set(char, spellings);
+  }
+  return spellings;
+}
+
+function spellCharacter(char: string): Spelling[] {
   const utf8 = encoder.encode(char);
   const spellings = [exact(char), anyCase([...utf8].map((b) => '%' + hexByte(b)).join(''))];
   if (char === ' ') spellings.push(exact('+'));
@@ -98,7 +108,7 @@ export function textForm(value: string): SecretForm {
 
 export function hexForm(bytes: Uint8Array): SecretForm | null {
   if (bytes.length * 2 < MIN_ENCODED_LENGTH) return null;
-  const units = [...bytes].map((b) => [anyCase(hexByte(b))]);
+  const units = [...bytes].map((b) => HEX_UNITS[b]!);
   return { kind: 'hex', units, required: units.length, lineBreaks: false };
 }
 
@@ -111,13 +121,13 @@ function base64Digits(bytes: Uint8Array): number[] {
   return digits;
 }
 
-function base64Unit(digit: number): Spelling[] {
-  const char = BASE64[digit]!;
-  // The URL-safe alphabet differs only in these two digits.
-  if (char === '+') return [pair('+', '-')];
-  if (char === '/') return [pair('/', '_')];
-  return [exact(char)];
-}
+/** The spellings of each base64 digit: the URL-safe alphabet differs only in '+' and '/'. */
+const BASE64_UNITS: Spelling[][] = [...BASE64].map((char) =>
+  char === '+' ? [pair('+', '-')] : char === '/' ? [pair('/', '_')] : [exact(char)],
+);
+const base64Unit = (digit: number): Spelling[] => BASE64_UNITS[digit]!;
+
+const HEX_UNITS: Spelling[][] = Array.from({ length: 256 }, (_, byte) => [anyCase(hexByte(byte))]);
 
 /**
  * The value's bytes preceded by `offset` (0, 1 or 2) other bytes of a base64 text: the digits
