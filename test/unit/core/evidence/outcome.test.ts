@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decideOutcome, formatDuration, type ProcessEnd } from '../../../../src/core/run/outcome';
-import { testSummary } from '../../../../src/core/run/testSummary';
+import { decideOutcome, formatDuration, type ProcessEnd } from '../../../../src/core/evidence/outcome';
+import { testSummary } from '../../../../src/core/evidence/testSummary';
 
 function end(partial: Partial<ProcessEnd>): ProcessEnd {
   return {
