@@ -1,6 +1,9 @@
 // gate.json: everything a report template may use, from one or more run records and their
 // decisions (schema in docs/gate-report.schema.json). Texts are raw (secrets already masked);
 // templates escape them with the Markdown filters. Paths are relative to the report file.
+// Exceptions, marked "inline Markdown" below: what people wrote (the runbook's Owner/Issue/Scope
+// lines, notes, mark notes) keeps its code spans, and the decision's sentences are worded with
+// their values already escaped; templates print those with `| inline`.
 import type { SubResult, CheckStatus, DependencyGateStatus, GateStatus, StageVerdict, StepStatus } from '../run/record';
 import type { CheckKind } from '../runbook/model';
 import type { RunCounts } from '../gate/types';
@@ -34,9 +37,14 @@ export interface ReportCheck {
   status: CheckStatus;
   statusText: StatusText;
   outcome: string;
+  /** The mark's note (inline Markdown). */
   note: string | null;
   markedBy: string | null;
   evidence: ReportEvidence[];
+  /** The text without a trailing period, for "<label>: PASS" lines. */
+  label: string;
+  /** 1-based line of the item in its runbook (GitHub annotations). */
+  line: number;
 }
 
 export interface ReportStage {
@@ -48,9 +56,13 @@ export interface ReportStage {
   /** The runbook it came from (several runs in one report). */
   runbook: string;
   verdict: StageVerdict;
+  /** The stage mark's note (inline Markdown). */
   note: string | null;
   holdUntil: string | null;
   checks: ReportCheck[];
+  /** `exec --stage` evidence attached to the stage itself. */
+  evidence: ReportEvidence[];
+  line: number;
 }
 
 export interface ReportGate {
@@ -103,12 +115,16 @@ export interface ReportData {
   template: string;
   /** The runbook's title (several runbooks: their titles joined with " + "). */
   title: string;
+  /** The title without a trailing "Runbook"/"Checklist"/"Plan" word, for "<name> Gate Report". */
+  name: string;
   /** YYYY-MM-DD of the decision (UTC). */
   date: string;
   timestamp: string;
+  /** Inline Markdown (as the runbook or front matter has it). */
   owner: string | null;
+  /** `text` is inline Markdown: "OA-RUST-110 (`#1935`)". */
   issue: { text: string; number: number | null; url: string | null } | null;
-  /** Scope paragraphs: `note --scope` texts, else the runbook's Scope line. */
+  /** Scope paragraphs (inline Markdown): `note --scope` texts, else the runbook's Scope line. */
   scope: string[];
   runbooks: Array<{ path: string; link: string; title: string }>;
   runs: Array<{ id: string; dir: string; link: string; startedAt: string; updatedAt: string; sessions: number }>;
@@ -118,15 +134,21 @@ export interface ReportData {
     /** "No-Go for <title> at <timestamp>." */
     statement: string;
     owner: string | null;
+    /** Inline Markdown, worded for the report ("Stage 2 (…) is blocked: `cmd` => …."). */
     reasons: string[];
+    /** Inline Markdown: "Stage 0 (Gate preflight) passed.", "Dependency gate is green (#1858, …)." */
     passed: string[];
-    /** From the reasons' remedies, then `note --remediation` texts. */
+    /** Inline Markdown: from the reasons' remedies, then `note --remediation` texts. */
     remediation: string[];
   };
   counts: RunCounts;
+  /** The counts line's parts in its order, for "`7` required failures, `4` required passes". */
+  countParts: Array<{ count: number; label: string }>;
+  /** What the counts count: each check in scope, or the rows of the results file its step wrote. */
+  results: ReportResult[];
   stages: ReportStage[];
   /** The KPI/SLO table rows: dependency gate, stages in scope, KPI gates. */
-  snapshot: Array<{ name: string; statusText: string; evidence: string }>;
+  snapshot: Array<{ name: string; statusText: string; evidence: string; /** Commands behind the row, for code spans. */ commands: string[] }>;
   gates: ReportGate[];
   dependencies: { status: DependencyGateStatus; statusText: string; checkedAt: string | null; reason: string | null; items: ReportDependency[] };
   /** Every step that ran (latest attempt) and every exec evidence command, in run order. */
@@ -136,9 +158,19 @@ export interface ReportData {
   /** The first step that wrote a results file (validation reports). */
   harness: { command: ReportCommand; file: string; format: string; counts: string; error: string | null } | null;
   /** The harness (or first) command with the non-secret inputs it ran with; secrets as `***`. */
-  invocation: { command: string; env: Array<{ name: string; value: string }> } | null;
+  invocation: {
+    command: string;
+    env: Array<{ name: string; value: string }>;
+    /** Workspace-relative working directory ("." for the root). */
+    cwd: string;
+    /** The whole invocation as a shell would run it (values quoted), for a code block. */
+    text: string;
+  } | null;
   thresholds: Array<{ gate: string; text: string }>;
+  /** Inline Markdown, as people wrote them with `note`. */
   notes: { scope: string[]; risks: string[]; remediation: string[] };
+  /** Things a reader must know before trusting or sharing the report ("secret X was too short to mask"). */
+  warnings: string[];
   artifacts: {
     runDir: string;
     runJson: string;
@@ -146,6 +178,8 @@ export interface ReportData {
     summary: string;
     logsDir: string;
     logs: Array<{ path: string; sha256: string | null; stepId: string; attempt: number }>;
+    /** The same links for every run (the fields above are the first run's). */
+    runs: Array<{ id: string; runDir: string; runJson: string; resultsTsv: string; summary: string; logsDir: string }>;
   };
   integrity: {
     gitCommit: string | null;
@@ -155,5 +189,21 @@ export interface ReportData {
     toolVersion: string;
     startedAt: string;
     updatedAt: string;
+    /** Each run's environment (the fields above are the first run's). */
+    runs: Array<{ id: string; gitCommit: string | null; gitBranch: string | null; gitDirty: boolean | null; host: string; toolVersion: string }>;
   };
+}
+
+/** One counted result: a check, or a row of a harness's results file standing in for it. */
+export interface ReportResult {
+  /** The check id, or "<check id>/<row id>". */
+  id: string;
+  checkId: string;
+  title: string;
+  required: boolean;
+  status: CheckStatus;
+  statusText: StatusText;
+  /** The row's message or the check's outcome. */
+  detail: string;
+  source: 'check' | 'subresult';
 }
