@@ -12,6 +12,10 @@ export interface ParsedAnnotations {
   annotations: StepAnnotations;
   /** `secret=true`: every input of the step is a secret. */
   allSecret: boolean;
+  /** `run=step-a,step-b` in a comment on a checklist item: the steps that item runs. */
+  run?: string[];
+  /** Keys as written, in order (to tell check keys from step keys on an item). */
+  keys: string[];
   problems: AnnotationProblem[];
 }
 
@@ -28,7 +32,12 @@ const KNOWN_KEYS: Record<string, string> = {
   excludefromrunall: 'excludeFromRunAll', promptenv: 'promptEnv', required: 'required',
   optional: 'optional', timeout: 'timeout', timeoutms: 'timeoutMs', expectexit: 'expectExit',
   expect: 'expect', stage: 'stage', destructive: 'destructive', secret: 'secret',
+  check: 'check', checks: 'check', gate: 'gate', gates: 'gate', value: 'value', results: 'results',
+  onfailure: 'onFailure', run: 'run',
 };
+
+/** Keys that speak about a checklist item rather than a step (in `<!-- runbook: … -->` on an item). */
+export const CHECK_KEYS = new Set(['run', 'required', 'optional', 'gate']);
 
 function normaliseKey(key: string): string {
   return key.replace(/[-_]/g, '').toLowerCase();
@@ -118,6 +127,13 @@ function toRaw(value: unknown): RawValue {
   return JSON.stringify(value);
 }
 
+/** `a,b`, `a b`, or a JSON array -> ["a", "b"]. */
+function toList(value: RawValue): string[] | undefined {
+  const items = Array.isArray(value) ? value : typeof value === 'string' || typeof value === 'number' ? String(value).split(/[\s,]+/) : [];
+  const names = items.map((s) => s.trim()).filter((s) => s.length > 0);
+  return names.length > 0 ? names : undefined;
+}
+
 function toBoolean(value: RawValue): boolean | undefined {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'number') return value === 1 ? true : value === 0 ? false : undefined;
@@ -145,6 +161,8 @@ export function parseDuration(value: RawValue): number | undefined {
 export function parseAnnotations(text: string): ParsedAnnotations {
   const problems: AnnotationProblem[] = [];
   const annotations: StepAnnotations = {};
+  const keys: string[] = [];
+  let run: string[] | undefined;
   let allSecret = false;
   const bad = (key: string, value: RawValue, expected: string): void => {
     problems.push({
@@ -161,10 +179,11 @@ export function parseAnnotations(text: string): ParsedAnnotations {
       problems.push({
         severity: 'warning',
         code: 'unknown-annotation-key',
-        message: `Unknown annotation key "${rawKey}" (known: ${Object.values(KNOWN_KEYS).filter((k) => k !== 'timeoutMs').join(', ')}).`,
+        message: `Unknown annotation key "${rawKey}" (known: ${[...new Set(Object.values(KNOWN_KEYS))].filter((k) => k !== 'timeoutMs').join(', ')}).`,
       });
       continue;
     }
+    keys.push(key === 'timeoutMs' ? 'timeout' : key);
     switch (key) {
       case 'name':
       case 'title':
@@ -235,6 +254,32 @@ export function parseAnnotations(text: string): ParsedAnnotations {
         annotations.expect = value;
         break;
       }
+      case 'check':
+      case 'gate':
+      case 'run': {
+        const list = toList(value);
+        if (!list) bad(rawKey, value, key === 'run' ? 'one or more step ids' : `one or more ${key} ids`);
+        else if (key === 'run') run = [...(run ?? []), ...list];
+        else annotations[key] = [...(annotations[key] ?? []), ...list];
+        break;
+      }
+      case 'value': {
+        if (typeof value === 'string' && value.trim().length > 0) annotations.value = value.trim();
+        else bad(rawKey, value, 'a JMESPath expression');
+        break;
+      }
+      case 'results': {
+        if (typeof value !== 'string' || value.trim().length === 0) bad(rawKey, value, 'a results file path');
+        else if (/^(?:\/|[A-Za-z]:[\\/]|~)/.test(value.trim())) bad(rawKey, value, 'a path relative to the step (absolute paths are refused)');
+        else annotations.results = value.trim();
+        break;
+      }
+      case 'onFailure': {
+        const v = typeof value === 'string' ? value.trim().toLowerCase() : '';
+        if (v === 'stop' || v === 'continue') annotations.onFailure = v;
+        else bad(rawKey, value, 'stop or continue');
+        break;
+      }
       case 'secret': {
         if (value === true || (typeof value === 'string' && toBoolean(value) === true)) allSecret = true;
         else if (typeof value === 'string' && toBoolean(value) === false) break;
@@ -246,5 +291,5 @@ export function parseAnnotations(text: string): ParsedAnnotations {
       }
     }
   }
-  return { annotations, allSecret, problems };
+  return { annotations, allSecret, ...(run ? { run } : {}), keys, problems };
 }

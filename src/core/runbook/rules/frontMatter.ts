@@ -1,10 +1,10 @@
-// YAML front matter: report, owner, issue, repo, cwd, shell. Unknown keys are info, a broken
-// block is an error diagnostic; neither stops the parse.
+// YAML front matter: report, owner, issue, repo, cwd, shell, template, on-failure, title.
+// Unknown keys are info, a broken block is an error diagnostic; neither stops the parse.
 import { parse } from 'yaml';
 import type { FrontMatter, RunbookDiagnostic, SourceRange } from '../model';
 import type { FrontMatterBlock } from '../parse/chunks';
 
-const KEYS = ['report', 'owner', 'issue', 'repo', 'cwd', 'shell'] as const;
+const KEYS = ['report', 'owner', 'issue', 'repo', 'cwd', 'shell', 'template'] as const;
 /** Keys other tools (Runme, static site generators) put there: accepted silently. */
 const FOREIGN = new Set(['title', 'runme', 'tags', 'description', 'date', 'category', 'terminalrows', 'skipprompts', 'layout', 'sidebar_position', 'slug', 'author', 'authors', 'draft']);
 
@@ -47,10 +47,15 @@ export function readFrontMatter(block: FrontMatterBlock | null): FrontMatterResu
       } else {
         result.diagnostics.push({ range: lineOf(key), severity: 'warning', code: 'invalid-front-matter-value', message: `Front matter ${key} should be a text value; it is ignored.` });
       }
-    } else if (key === 'title' && typeof value === 'string') {
-      result.title = value.trim();
+    } else if (key === 'title' && (typeof value === 'string' || typeof value === 'number')) {
+      result.title = String(value).trim();
+      result.frontMatter.title = result.title;
+    } else if (key === 'on-failure' || key === 'onFailure') {
+      const v = typeof value === 'string' ? value.trim().toLowerCase() : '';
+      if (v === 'stop' || v === 'continue') result.frontMatter.onFailure = v;
+      else result.diagnostics.push({ range: lineOf(key), severity: 'warning', code: 'invalid-front-matter-value', message: `${key}: should be stop or continue; it is ignored.` });
     } else if (!FOREIGN.has(key.toLowerCase())) {
-      result.diagnostics.push({ range: lineOf(key), severity: 'info', code: 'unknown-front-matter-key', message: `Front matter key "${key}" is not used by Runbook Gate (known: ${KEYS.join(', ')}).` });
+      result.diagnostics.push({ range: lineOf(key), severity: 'info', code: 'unknown-front-matter-key', message: `Front matter key "${key}" is not used by Runbook Gate (known: ${[...KEYS, 'on-failure', 'title'].join(', ')}).` });
     }
   }
   return result;

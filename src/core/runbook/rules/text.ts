@@ -1,4 +1,4 @@
-// Small text rules shared by the modeler: slugs, stage markers, gate and rollback headings.
+// Small text rules shared by the modeler: slugs, numbering, gate and rollback headings.
 
 /** GitHub-style anchor slug: lower case, punctuation dropped, spaces to dashes. */
 export function slugify(text: string): string {
@@ -43,41 +43,10 @@ export function stripNumbering(text: string): string {
   return text.replace(NUMBERING, '');
 }
 
-export interface StageMarker {
-  marker: string;
-  number: number | null;
-  title: string;
-}
-
-const STAGE = /^(stage|phase|step)\b\s*(\d+(?:\.\d+)?)?[a-z]?\+?\s*([:.)\-–—(]|$)?\s*(.*)$/i;
-
-/**
- * "Stage 0: Gate preflight", "Phase 2 - Canary", "## 3. Step 4 (verify)".
- * List items need a number followed by punctuation or nothing ("Step 3 of the plan" is prose);
- * headings may also read "Phase 1 Preparation" or "Stage: Canary".
- */
-export function parseStageMarker(text: string, isHeading: boolean): StageMarker | null {
-  const match = STAGE.exec(stripNumbering(text.trim()));
-  if (!match) return null;
-  const [, word = '', digits, punct, rest = ''] = match;
-  const marker = word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
-  if (digits === undefined) {
-    // "Step-by-step" and "Stage directions" are not stages.
-    if (marker === 'Step' || !isHeading || punct !== ':') return null;
-  } else if (!isHeading && punct === undefined && rest.length > 0) {
-    return null;
-  }
-  let title = rest.trim();
-  // "Stage 0 (gate preflight): PASS": the parenthesis is the title, the rest a status.
-  if (punct === '(') title = title.includes(')') ? title.slice(0, title.indexOf(')')) : title;
-  title = title.replace(/^[:\-–—]\s*/, '').trim();
-  return { marker, number: digits === undefined ? null : Number(digits), title };
-}
-
-/** A heading that names gates: "KPI and SLO Gates", "Release gate", "SLOs" (not "Per Gate Execution"). */
+/** A heading that names gates: "KPI and SLO Gates", "Release gate", "SLOs", "Thresholds Applied" (not "Per Gate Execution"). */
 export function namesGates(heading: string): boolean {
   const text = stripNumbering(heading).trim();
-  if (/\b(gates|kpis?|slos?|slis?)\b/i.test(text)) return true;
+  if (/\b(gates|kpis?|slos?|slis?|thresholds?)\b/i.test(text)) return true;
   return /^gate\b/i.test(text) || /\bgate$/i.test(text.replace(/[^\p{L}\p{N}]+$/u, ''));
 }
 
