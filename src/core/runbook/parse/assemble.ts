@@ -1,13 +1,19 @@
-// Walks the fragments of a document in order and builds the Runbook: sections, stages and
-// their extents, step titles and ids, task bindings, gates, inputs and the diagnostics that
-// need the whole document (duplicate names, stage order, inputs from the environment).
-import type { Gate, IssueReference, Runbook, RunbookDiagnostic, Section, SourceRange, Stage, Step, TaskItem } from '../model';
-import type { Fragment, FragmentEvent, StepFragment } from './fragment';
+// Walks the fragments of a document in order and collects the draft of the Runbook: sections
+// and their roles, stages (headings, list items, items of a stage-listing section) and
+// checklist groups with their extents, the checks their items make, steps with the checks
+// they sit in or follow, gates, issue references with the section they sit in, and the
+// header lines. The whole-document passes (rules/finishRunbook.ts) then bind, classify and id.
+import type { Check, Gate, Runbook, Section, SourceRange, Stage } from '../model';
+import type { Fragment, FragmentEvent, ItemFragment, StepFragment } from './fragment';
 import type { FrontMatterResult } from '../rules/frontMatter';
-import { isRollbackTitle, shortSlug, slugify, truncate } from '../rules/text';
+import type { Draft, DraftCheck, DraftReference, DraftStep, PositionalHow, StageLine } from '../rules/draft';
+import { finishRunbook } from '../rules/finishRunbook';
+import { readCheckText } from '../rules/checkText';
 import { IdPool } from '../rules/ids';
-import { assignStepIds, collectInputs, type PendingStep } from '../rules/steps';
-import { TaskBinder } from '../rules/tasks';
+import { reportPathIn } from '../rules/reportContext';
+import { isNarrative, stageBaseId, stageLabel, type StageMarker } from '../rules/stageMarkers';
+import { shortSlug, stripNumbering, truncate } from '../rules/text';
+import { scanThresholds } from '../rules/thresholds';
 
 export interface PlacedFragment {
   fragment: Fragment;
@@ -25,16 +31,23 @@ export interface AssembleInput {
 
 const COLUMNS = 1e7;
 
-/** Stable sort by start position; most of the list arrives in order, so check before sorting. */
-function sortByPosition(diagnostics: RunbookDiagnostic[]): void {
-  const key = (d: RunbookDiagnostic): number => d.range.startLine * COLUMNS + Math.min(d.range.startColumn, COLUMNS - 1);
-  let sorted = true;
-  for (let i = 1; i < diagnostics.length && sorted; i++) sorted = key(diagnostics[i - 1]!) <= key(diagnostics[i]!);
-  if (!sorted) diagnostics.sort((a, b) => key(a) - key(b));
+export function assembleRunbook(input: AssembleInput): Runbook {
+  return finishRunbook(new Assembler(input).run());
 }
 
-export function assembleRunbook(input: AssembleInput): Runbook {
-  return new Assembler(input).run();
+function within(outer: SourceRange, inner: SourceRange): boolean {
+  return (inner.startLine > outer.startLine || (inner.startLine === outer.startLine && inner.startColumn >= outer.startColumn)) &&
+    (inner.startLine < outer.endLine || (inner.startLine === outer.endLine && inner.startColumn < outer.endColumn));
+}
+
+/** "Internal users (0%) — hold 60 minutes" -> "Internal users (0%)". */
+function leadOf(text: string): string {
+  return truncate(text.split(/\s+[—–-]\s+|:\s|;\s|\.\s/)[0]?.replace(/[.:]$/, '').trim() ?? text, 60);
+}
+
+interface OpenCheck {
+  range: SourceRange;
+  index: number;
 }
 
 class Assembler {
@@ -42,51 +55,62 @@ class Assembler {
   private readonly sectionStack: { section: Section; depth: number }[] = [];
   private readonly slugCounts = new Map<string, number>();
   private readonly stages: Stage[] = [];
+  private readonly stageLines = new Map<string, StageLine>();
   private readonly stageIds = new IdPool();
   private headingStage: { stage: Stage; depth: number; rollback: boolean } | null = null;
-  private itemStage: { stage: Stage; rollback: boolean } | null = null;
+  private checklistGroup: { stage: Stage; depth: number } | null = null;
+  private itemStage: { stage: Stage; range: SourceRange; listDepth: number; rollback: boolean } | null = null;
+  private readonly implicitGroups = new Map<string, Stage>();
   private gateSection = false;
   private titleCandidate: string | null = null;
   /** End of the content seen so far, as line * COLUMNS + column (no allocation per block). */
   private lastEnd = COLUMNS + 1;
-  private readonly pending: PendingStep[] = [];
-  private readonly tasks: TaskItem[] = [];
-  private readonly binder = new TaskBinder();
+  private readonly checks: DraftCheck[] = [];
+  private openChecks: OpenCheck[] = [];
+  /** The latest check item, and whether nothing but its own content has come since (a fence right after binds to it). */
+  private lastCheck: OpenCheck | null = null;
+  private adjacencyOpen = false;
+  private readonly steps: DraftStep[] = [];
   private readonly gates: Gate[] = [];
   private readonly gateIds = new IdPool();
-  private readonly issues: IssueReference[] = [];
-  private readonly diagnostics: RunbookDiagnostic[] = [];
+  private readonly references: DraftReference[] = [];
+  private readonly draft: Pick<Draft, 'meta' | 'diagnostics'> = { meta: [], diagnostics: [] };
+  private headerOpen = true;
+  private reportFolder: string | null = null;
+  private generated = false;
+  private sawBlock = false;
   private title: string | null = null;
   private firstHeading: string | null = null;
 
   constructor(private readonly input: AssembleInput) {}
 
-  run(): Runbook {
-    this.diagnostics.push(...this.input.frontMatter.diagnostics);
+  run(): Draft {
+    this.draft.diagnostics.push(...this.input.frontMatter.diagnostics);
     for (const placed of this.input.fragments) {
       for (const event of placed.fragment.events) this.event(event, placed.lineOffset);
       if (placed.fragment.end) this.noteEnd(placed.fragment.end, placed.lineOffset);
     }
     while (this.sectionStack.length > 0) this.closeSection();
     this.closeHeadingStage();
-    this.itemStage = null;
-    const steps = assignStepIds(this.pending, this.stages, this.diagnostics);
-    for (const [task, index] of this.binder.bound) task.stepId = steps[index]?.id ?? null;
-    this.checkStageOrder();
-    const inputs = collectInputs(this.pending, steps, this.diagnostics);
-    sortByPosition(this.diagnostics);
+    if (this.checklistGroup) this.extendToLastEnd(this.checklistGroup.stage.range);
+    const fm = this.input.frontMatter;
     return {
-      title: this.title ?? this.input.frontMatter.title ?? this.firstHeading ?? '',
-      frontMatter: this.input.frontMatter.frontMatter,
+      title: this.title ?? fm.title ?? this.firstHeading ?? '',
+      frontMatter: fm.frontMatter,
+      generated: this.generated,
       sections: this.sections,
       stages: this.stages,
-      steps,
-      tasks: this.tasks,
+      stageLines: this.stageLines,
+      checks: this.checks,
+      steps: this.steps,
       gates: this.gates,
-      issues: this.issues,
-      inputs,
-      diagnostics: this.diagnostics,
+      references: this.references,
+      meta: this.draft.meta,
+      reportFolder: this.reportFolder,
+      diagnostics: this.draft.diagnostics,
+      lineLengths: this.input.lineLengths,
       lineCount: this.input.lineCount,
+      defaultRepo: this.input.defaultRepo,
     };
   }
 
@@ -103,54 +127,55 @@ class Assembler {
     return { startLine, startColumn, endLine, endColumn };
   }
 
+  /** Any block that is not part of the latest check closes its chance of an adjacent fence. */
+  private other(range: SourceRange): void {
+    if (this.adjacencyOpen && this.lastCheck && !within(this.lastCheck.range, range)) this.adjacencyOpen = false;
+  }
+
   private event(event: FragmentEvent, offset: number): void {
-    // Most events are prose and block ends: handled without building a placed range.
-    if (event.kind === 'paragraph') {
-      if (event.titleLine.length > 0) this.titleCandidate = event.titleLine;
-      if (this.binder.waiting) this.binder.other(this.place(event.range, offset));
-      return;
-    }
-    if (event.kind === 'code' && !event.step) {
-      this.titleCandidate = null;
-      if (this.binder.waiting) this.binder.other(this.place(event.range, offset));
-      return;
-    }
-    if (event.kind === 'item' && event.checked === null && !event.stage && !(event.ordered && event.listDepth === 0 && this.gateSection)) {
-      // A plain bullet: it only matters to a task waiting for its step.
-      if (this.binder.waiting) this.binder.other(this.place(event.range, offset));
-      return;
-    }
-    const range = this.place(event.range, offset);
     switch (event.kind) {
-      case 'heading':
+      case 'paragraph':
+        this.sawBlock = true;
+        if (event.titleLine.length > 0) this.titleCandidate = event.titleLine;
+        if (this.headerOpen) for (const m of event.meta) this.draft.meta.push({ ...m, line: m.line + offset });
+        if (this.adjacencyOpen) this.other(this.place(event.range, offset));
+        break;
+      case 'heading': {
+        this.sawBlock = true;
         // What this heading closes ends with the block before it.
         if (event.previousEnd) this.noteEnd(event.previousEnd, offset);
-        this.heading(event, range);
+        this.heading(event, this.place(event.range, offset));
         this.noteEnd(event.range, offset);
-        this.binder.other(range);
         break;
+      }
       case 'item':
-        this.item(event, range);
+        this.item(event.item, this.place(event.range, offset), offset);
         break;
-      case 'code':
-        if (event.step) this.step(event.step, range, null, offset);
-        else this.binder.other(range);
+      case 'code': {
+        this.sawBlock = true;
+        const range = this.place(event.range, offset);
+        if (event.step) this.step(event.step, range, null, offset, null);
+        else this.other(range);
         this.titleCandidate = null;
         break;
+      }
       case 'manual':
-        this.step(event.step, range, event.inlineTitle, offset);
+        this.step(event.step, this.place(event.range, offset), event.inlineTitle, offset, null);
         break;
-      case 'gateRow':
-        this.addGate(event.title, null, range, event.status);
+      case 'gateRow': {
+        const detail = event.evidence ? [event.evidence] : [];
+        this.addGate(event.title, null, this.place(event.range, offset), detail, event.threshold, event.status, event.evidence);
         break;
+      }
       case 'issue':
-        this.issues.push({
-          line: range.startLine, range, number: event.number, text: event.text,
-          repo: event.repo ?? this.input.frontMatter.frontMatter.repo ?? this.input.defaultRepo ?? null,
-        });
+        this.reference(event, this.place(event.range, offset));
+        break;
+      case 'generated':
+        if (!this.sawBlock) this.generated = true;
+        this.sawBlock = true;
         break;
       case 'diagnostic':
-        this.diagnostics.push({ range, severity: event.severity, code: event.code, message: event.message });
+        this.draft.diagnostics.push({ range: this.place(event.range, offset), severity: event.severity, code: event.code, message: event.message });
         break;
     }
   }
@@ -183,6 +208,15 @@ class Assembler {
     return this.sectionStack[this.sectionStack.length - 1]?.section ?? null;
   }
 
+  /** The innermost open section with this role, if any. */
+  private sectionWithRole(role: Section['role']): Section | null {
+    for (let i = this.sectionStack.length - 1; i >= 0; i--) {
+      const section = this.sectionStack[i]?.section;
+      if (section?.role === role) return section;
+    }
+    return null;
+  }
+
   private uniqueSlug(slug: string): string {
     const base = slug || 'section';
     const count = this.slugCounts.get(base) ?? 0;
@@ -194,106 +228,217 @@ class Assembler {
     const { depth, text } = event;
     while ((this.sectionStack[this.sectionStack.length - 1]?.depth ?? 0) >= depth) this.closeSection();
     if (this.headingStage && depth <= this.headingStage.depth) this.closeHeadingStage();
+    if (this.checklistGroup && depth <= this.checklistGroup.depth) {
+      this.extendToLastEnd(this.checklistGroup.stage.range);
+      this.checklistGroup = null;
+    }
     this.itemStage = null;
+    this.openChecks = [];
+    this.adjacencyOpen = false;
     const parent = this.currentSection();
     const section: Section = {
       id: this.uniqueSlug(event.slug), title: text, depth, range: { ...range }, parentId: parent?.id ?? null,
       // The document title ("Deploy and Rollback") does not make every step a rollback step.
       rollback: (depth > 1 && event.rollback) || (parent?.rollback ?? false),
+      role: depth > 1 || this.firstHeading !== null ? event.role : null,
     };
     this.sections.push(section);
     this.sectionStack.push({ section, depth });
+    // The document's title ("# Phase 6 cutover receipt") is never a stage.
+    const documentTitle = depth === 1 && this.firstHeading === null;
+    if (depth > 1) this.headerOpen = false;
     if (this.title === null && depth === 1) this.title = text;
     this.firstHeading ??= text;
     const marker = event.stage;
-    if (marker && !this.headingStage) {
-      const stage = this.addStage(marker.marker, marker.number, marker.title, { ...range }, section.id);
+    if (marker && !this.headingStage && !documentTitle) {
+      const stage = this.addStage(marker, 'stage', { ...range }, section.id);
       this.headingStage = { stage, depth, rollback: section.rollback };
+      this.stageLines.set(stage.id, { text: marker.title || event.titleText, range: { ...range, endLine: range.startLine, endColumn: (this.input.lineLengths[range.startLine - 1] ?? 0) + 1 }, task: null, facts: readCheckText(marker.title) });
+    } else if (event.role === 'checklist' && !this.headingStage && !this.checklistGroup) {
+      this.checklistGroup = { stage: this.addGroup(section, event.titleText, { ...range }), depth };
     }
-    this.gateSection = event.namesGates;
+    this.gateSection = section.role === 'gates';
     this.titleCandidate = event.titleText || null;
   }
 
-  private addStage(marker: string, number: number | null, title: string, range: SourceRange, sectionId: string | null): Stage {
-    const base = number !== null ? `stage-${number}` : slugify(`${marker} ${title}`);
-    const id = this.stageIds.claim(base);
-    const stage: Stage = { id, number, title: title || `${marker} ${number ?? ''}`.trim(), marker, range, sectionId };
+  private addStage(marker: StageMarker, kind: Stage['kind'], range: SourceRange, sectionId: string | null): Stage {
+    const stage: Stage = {
+      id: this.stageIds.claim(stageBaseId(marker)), kind, key: marker.key, number: marker.number, marker: marker.marker,
+      title: marker.title || stageLabel(marker), label: stageLabel(marker), range, sectionId, checkIds: [],
+    };
     this.stages.push(stage);
     return stage;
   }
 
-  private item(event: Extract<FragmentEvent, { kind: 'item' }>, range: SourceRange): void {
+  /** A checklist group: a checklist section, or the task items of any other section. */
+  private addGroup(section: Section | null, title: string, range: SourceRange): Stage {
+    const id = this.stageIds.claim(section?.id ?? 'checklist');
+    const stage: Stage = { id, kind: 'checklist', key: null, number: null, marker: '', title, label: title, range, sectionId: section?.id ?? null, checkIds: [] };
+    this.stages.push(stage);
+    return stage;
+  }
+
+  /** Stage of a numbered item in a section that lists stages ("## Rollout order"). */
+  private listedStage(item: ItemFragment): StageMarker | null {
+    if (this.currentSection()?.role !== 'stages' || !item.ordered || item.listDepth !== 0 || item.ordinal === null) return null;
+    if (item.text.length === 0 || isNarrative(item.text)) return null;
+    return { marker: 'Stage', key: String(item.ordinal), number: item.ordinal, title: leadOf(item.text), written: item.text };
+  }
+
+  private popChecks(range: SourceRange): void {
+    while (this.openChecks.length > 0 && !within(this.openChecks[this.openChecks.length - 1]!.range, range)) this.openChecks.pop();
+  }
+
+  private item(item: ItemFragment, range: SourceRange, offset: number): void {
+    this.sawBlock = true;
+    this.popChecks(range);
     const section = this.currentSection();
-    if (event.ordered && !this.headingStage) {
-      const marker = event.stage;
+    const inItemStage = this.itemStage !== null && within(this.itemStage.range, range);
+    if (!this.headingStage && !this.checklistGroup && !inItemStage) {
+      const marker = item.stage ?? this.listedStage(item);
       if (marker) {
-        const stage = this.addStage(marker.marker, marker.number, marker.title, range, section?.id ?? null);
-        this.itemStage = { stage, rollback: (section?.rollback ?? false) || isRollbackTitle(marker.title) };
+        const stage = this.addStage(marker, 'stage', range, section?.id ?? null);
+        this.itemStage = { stage, range, listDepth: item.listDepth, rollback: (section?.rollback ?? false) || /^roll[- ]?back\b/i.test(marker.title) };
+        const task = item.task ? { checked: item.checked === true, line: item.task.line + offset, column: item.task.column } : null;
+        this.stageLines.set(stage.id, { text: item.text, range, task, facts: item.facts });
+        this.other(range);
+        this.itemSteps(item, offset, null);
+        return;
       }
     }
-    if (event.ordered && event.listDepth === 0 && this.gateSection && event.text.length > 0) {
-      this.addGate(event.text, event.ordinal, range, undefined);
+    const parent = this.openChecks[this.openChecks.length - 1] ?? null;
+    const declared = item.checked !== null || item.comment?.parsed.run !== undefined;
+    let gate: number | null = null;
+    if (this.gateSection && item.listDepth === 0 && item.text.length > 0 && !inItemStage) {
+      gate = this.addGate(item.text, item.ordinal, range, item.detail, undefined, undefined, undefined);
     }
-    if (event.checked !== null) {
-      const task: TaskItem = {
-        line: range.startLine, range, checked: event.checked, text: event.text, stepId: null,
-        stageId: (this.itemStage ?? this.headingStage)?.stage.id ?? null,
-      };
-      this.tasks.push(task);
-      this.binder.task(task);
-    } else {
-      this.binder.other(range);
+    let owner: Stage | null = null;
+    if (inItemStage && this.itemStage) owner = (item.listDepth === this.itemStage.listDepth + 1 && !parent) || declared ? this.itemStage.stage : null;
+    else if (this.headingStage || this.checklistGroup) owner = !parent || declared ? (this.headingStage ?? this.checklistGroup)!.stage : null;
+    else if (declared) owner = parent ? this.stageOf(parent) : this.implicitGroup(section, range);
+    if (!owner) {
+      this.other(range);
+      this.itemSteps(item, offset, parent);
+      this.artifacts(item);
+      return;
+    }
+    const index = this.checks.length;
+    const check: Check = {
+      id: `${owner.id}.${owner.checkIds.length + 1}`, stageId: owner.id, ordinal: owner.checkIds.length + 1, text: item.text, detail: item.detail, range,
+      kind: 'manual', required: true, task: item.task ? { checked: item.checked === true, line: item.task.line + offset, column: item.task.column } : null,
+      stepIds: [], binding: null, hold: null, gateIds: [], issueIds: [],
+    };
+    owner.checkIds.push(check.id);
+    const comment = item.comment ? { parsed: item.comment.parsed, range: this.place(item.comment.range, offset) } : null;
+    this.checks.push({ check, facts: item.facts, comment, fixAt: { line: item.textEnd.line + offset, column: item.textEnd.column }, positional: [], gate });
+    this.openChecks.push({ range, index });
+    this.lastCheck = { range, index };
+    this.adjacencyOpen = true;
+    this.itemSteps(item, offset, { range, index });
+  }
+
+  private stageOf(open: OpenCheck): Stage {
+    const stageId = this.checks[open.index]?.check.stageId;
+    return this.stages.find((s) => s.id === stageId) ?? this.implicitGroup(this.currentSection(), open.range);
+  }
+
+  private implicitGroup(section: Section | null, range: SourceRange): Stage {
+    const key = section?.id ?? '';
+    let group = this.implicitGroups.get(key);
+    if (!group) {
+      group = this.addGroup(section, section ? stripNumbering(section.title) : 'Checklist', section ? section.range : { ...range });
+      this.implicitGroups.set(key, group);
+    }
+    return group;
+  }
+
+  /** Inline commands become steps of the item's check; a comment on an item that is no check is a manual step. */
+  private itemSteps(item: ItemFragment, offset: number, check: OpenCheck | null): void {
+    for (const command of item.commands) {
+      // The item's words when it says more than the command; else the command itself.
+      const title = item.commands.length === 1 && item.text !== command.code ? truncate(item.text, 60) : truncate(command.step.command, 60);
+      this.step(command.step, this.place(command.range, offset), title, offset, check ? { index: check.index, how: 'inline' } : null, false);
+    }
+    if (!check && item.comment) {
+      const { parsed } = item.comment;
+      const placed = this.place(item.comment.range, offset);
+      const step: StepFragment = { language: 'manual', command: '', annotations: parsed.annotations, allSecret: parsed.allSecret, inputs: [], headRange: item.comment.range, firstLine: '', cwd: null, risk: null, placeholders: [] };
+      this.step(step, placed, item.text || null, offset, null, false);
     }
   }
 
-  private addGate(title: string, number: number | null, range: SourceRange, status: string | undefined): void {
+  private artifacts(item: ItemFragment): void {
+    if (this.reportFolder !== null || !this.sectionWithRole('artifacts')) return;
+    this.reportFolder = reportPathIn(item.text, item.codeSpans);
+  }
+
+  private addGate(title: string, number: number | null, range: SourceRange, detail: string[], threshold: string | undefined, status: string | undefined, evidence: string | undefined): number {
     // "Preflight gate: every tool is installed" -> preflight-gate.
     const head = /^([^:]{3,}):\s/.exec(title)?.[1] ?? title;
     const id = this.gateIds.claim(shortSlug(head, 6) || 'gate');
-    const gate: Gate = { id, number, title, line: range.startLine, range, sectionId: this.currentSection()?.id ?? null };
-    if (status !== undefined) gate.status = status;
-    this.gates.push(gate);
-  }
-
-  private step(fragment: StepFragment, range: SourceRange, inlineTitle: string | null, offset: number): void {
-    const section = this.currentSection();
-    const stageContext = this.itemStage ?? this.headingStage;
-    const firstLine = fragment.firstLine;
-    const fallback = fragment.language === 'manual' ? (fragment.annotations.name ?? 'Manual check') : truncate(firstLine, 60);
-    const title = fragment.annotations.title ?? inlineTitle ?? this.titleCandidate ?? fallback;
-    this.titleCandidate = null;
-    const rollback = (section?.rollback ?? false) || (stageContext?.rollback ?? false);
-    const step: Step = {
-      id: '',
-      title,
-      range,
-      language: fragment.language,
-      command: fragment.command,
-      stageId: stageContext?.stage.id ?? null,
-      sectionId: section?.id ?? null,
-      required: fragment.annotations.required ?? !rollback,
-      rollback,
-      annotations: { ...fragment.annotations, ...(fragment.annotations.secret ? { secret: [...fragment.annotations.secret] } : {}) },
-      inputs: fragment.inputs.map((i) => i.name),
+    const texts = [title, ...(evidence === undefined ? detail : []), ...(threshold ? [threshold] : [])];
+    const scans = texts.map((t) => scanThresholds(t));
+    const gate: Gate = {
+      id, number, title, detail, line: range.startLine, range, sectionId: this.currentSection()?.id ?? null,
+      thresholds: scans.flatMap((s) => s.thresholds),
     };
-    this.pending.push({ step, fragment, headRange: this.place(fragment.headRange, offset) });
-    this.binder.step(range, this.pending.length - 1, fragment.language !== 'manual');
-  }
-
-  private checkStageOrder(): void {
-    let highest: Stage | null = null;
-    for (const stage of this.stages) {
-      if (stage.number === null) continue;
-      if (highest && highest.number !== null && stage.number <= highest.number) {
-        const what = stage.number === highest.number ? `appears again (line ${highest.range.startLine})` : `comes after ${highest.marker} ${highest.number}`;
-        this.diagnostics.push({
-          range: { startLine: stage.range.startLine, startColumn: stage.range.startColumn, endLine: stage.range.startLine, endColumn: (this.input.lineLengths[stage.range.startLine - 1] ?? 0) + 1 },
-          severity: 'warning', code: 'stage-order',
-          message: `${stage.marker} ${stage.number} ${what}: number stages in the order they run.`,
-        });
-      }
-      if (!highest || highest.number === null || stage.number > highest.number) highest = stage;
+    if (status !== undefined) gate.status = status;
+    if (evidence !== undefined) gate.evidence = evidence;
+    for (const problem of scans.flatMap((s) => s.problems)) {
+      this.draft.diagnostics.push({
+        range: { startLine: range.startLine, startColumn: range.startColumn, endLine: range.startLine, endColumn: (this.input.lineLengths[range.startLine - 1] ?? 0) + 1 },
+        severity: 'warning', code: 'malformed-threshold',
+        message: `Gate "${truncate(title, 60)}": cannot read the threshold ${problem}. Write it as "p95 <= 600 ms" or "error rate below 1% for 10m".`,
+      });
     }
+    this.gates.push(gate);
+    return this.gates.length - 1;
   }
 
+  private reference(event: Extract<FragmentEvent, { kind: 'issue' }>, range: SourceRange): void {
+    const fm = this.input.frontMatter.frontMatter;
+    this.references.push({
+      ref: { line: range.startLine, range, number: event.number, text: event.text, repo: event.repo ?? fm.repo ?? this.input.defaultRepo ?? null },
+      source: event.source, cue: event.cue,
+      preconditions: (() => {
+        const section = this.sectionWithRole('preconditions');
+        return section ? stripNumbering(section.title) : null;
+      })(),
+    });
+  }
+
+  private step(fragment: StepFragment, range: SourceRange, inlineTitle: string | null, offset: number, given: { index: number; how: PositionalHow } | null, fenced = true): void {
+    const section = this.currentSection();
+    const stageContext = this.itemStage ?? this.headingStage ?? this.checklistGroup;
+    const fallback = fragment.language === 'manual' ? (fragment.annotations.name ?? 'Manual check') : truncate(fragment.firstLine, 60);
+    const title = fragment.annotations.title ?? inlineTitle ?? (fenced ? this.titleCandidate : null) ?? fallback;
+    if (fenced) this.titleCandidate = null;
+    const rollback = (section?.rollback ?? false) || (this.itemStage?.rollback ?? false) || (this.headingStage?.rollback ?? false);
+    let positional = given;
+    if (!positional && fenced) {
+      this.popChecks(range);
+      const open = this.openChecks[this.openChecks.length - 1];
+      if (open) positional = { index: open.index, how: 'nested' };
+      else if (this.lastCheck && this.adjacencyOpen && fragment.language !== 'manual' && range.startLine - this.lastCheck.range.endLine <= 2) {
+        positional = { index: this.lastCheck.index, how: 'adjacent' };
+      }
+      this.other(range);
+    }
+    const boundStage = positional ? this.checks[positional.index]?.check.stageId ?? null : null;
+    const { annotations } = fragment;
+    this.steps.push({
+      step: {
+        id: '', title, range, language: fragment.language, command: fragment.command,
+        stageId: stageContext?.stage.id ?? boundStage, sectionId: section?.id ?? null, checkIds: [],
+        required: annotations.required ?? !rollback, rollback, destructive: false, destructiveReason: null,
+        placeholders: fragment.placeholders, cwd: annotations.cwd ?? fragment.cwd,
+        annotations: { ...annotations, ...(annotations.secret ? { secret: [...annotations.secret] } : {}) },
+        inputs: fragment.inputs.map((i) => i.name),
+      },
+      fragment,
+      headRange: this.place(fragment.headRange, offset),
+      sectionTitle: section ? stripNumbering(section.title) : null,
+    });
+    if (positional) this.checks[positional.index]?.positional.push({ step: this.steps.length - 1, how: positional.how });
+  }
 }

@@ -1,37 +1,81 @@
 // One chunk's mdast reduced to the facts the model needs, in document order, with positions
 // relative to the chunk (line 1 = the chunk's first line). Fragments are cached by chunk text
 // and never mutated, so the same fragment can serve any position in any later version.
-import type { Code, Html, List, ListItem, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
-import { looksLikeShell, plainText, rangeOf, type Positioned } from './mdastText';
-import type { DiagnosticSeverity, SourceRange, StepAnnotations } from '../model';
+// Everything here reads one block at a time; what depends on other blocks (stages, checks,
+// bindings, roles) is decided by the assembly.
+import type { Html, List, ListItem, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
+import { plainText } from './mdastText';
+import type { DiagnosticSeverity, SectionRole, SourceRange, StepAnnotations } from '../model';
 import { parseMarkdown } from './markdown';
-import { parseAnnotations, splitInfo } from '../rules/annotations';
-import { consoleCommands, ghIssueReferences, riskyPatterns, stepInputs } from '../rules/shellScan';
-import { isRollbackTitle, namesGates, parseStageMarker, slugify, stripNumbering, titleLine, type StageMarker } from '../rules/text';
+import { parseAnnotations, type ParsedAnnotations } from '../rules/annotations';
+import { readCheckText, type CheckTextFacts } from '../rules/checkText';
+import { readFence } from '../rules/fencedSteps';
+import { inlineCommands } from '../rules/inlineCommands';
+import { referenceCue, type ReferenceSource } from '../rules/issueRoles';
+import { inlineParts, itemDetail, itemText, taskColumn } from '../rules/listItems';
+import { readMetaLine, type MetaLine } from '../rules/reportContext';
+import { destructiveReason, placeholdersIn } from '../rules/safety';
+import { sectionRole } from '../rules/sectionRoles';
+import { stepInputs } from '../rules/shellScan';
+import { SourceLines } from '../rules/sourceLines';
+import { parseStageMarker, type StageMarker } from '../rules/stageMarkers';
+import { isRollbackTitle, slugify, stripNumbering, titleLine } from '../rules/text';
 
-export const SHELL_LANGUAGES = new Set(['sh', 'bash', 'shell', 'zsh', 'console', 'shellscript', 'shell-session', 'shellsession']);
-const CONSOLE_LANGUAGES = new Set(['console', 'shell-session', 'shellsession']);
+export { SHELL_LANGUAGES } from '../rules/fencedSteps';
 
 export interface StepFragment {
+  /** A shell language, "inline" for a command in inline code, "manual" for a comment. */
   language: string;
   command: string;
   annotations: StepAnnotations;
   allSecret: boolean;
   inputs: { name: string; range: SourceRange }[];
-  /** The opening fence line (or the comment), where annotation diagnostics point. */
+  /** The opening fence line (or the comment, or the code span), where step diagnostics point. */
   headRange: SourceRange;
   /** First non-blank command line, trimmed (title and id fallback). */
   firstLine: string;
+  /** "From `apps/runtime/`:" or a stripped `cd x &&`. */
+  cwd: string | null;
+  /** Why the command reads as destructive ("kubectl apply"), or null. */
+  risk: string | null;
+  placeholders: string[];
+}
+
+/** `<!-- runbook: … -->` comments written on a list item, merged. */
+export interface ItemComment {
+  parsed: ParsedAnnotations;
+  range: SourceRange;
+}
+
+export interface ItemFragment {
+  ordered: boolean;
+  /** The number as written ("1." "1." "1." stay 1). */
+  ordinal: number | null;
+  listDepth: number;
+  checked: boolean | null;
+  /** A task item's box: line (chunk-relative) and 0-based column of the character between the brackets. */
+  task: { line: number; column: number } | null;
+  text: string;
+  detail: string[];
+  /** Where the first paragraph ends: a quick fix inserts an annotation there. */
+  textEnd: { line: number; column: number };
+  stage: StageMarker | null;
+  facts: CheckTextFacts;
+  codeSpans: string[];
+  /** Inline commands, with the code span as written (before a leading `cd x &&` is split off). */
+  commands: { step: StepFragment; range: SourceRange; code: string }[];
+  comment: ItemComment | null;
 }
 
 export type FragmentEvent =
-  | { kind: 'heading'; depth: number; text: string; slug: string; previousEnd: SourceRange | null; stage: StageMarker | null; namesGates: boolean; rollback: boolean; titleText: string; range: SourceRange }
-  | { kind: 'paragraph'; titleLine: string; range: SourceRange }
-  | { kind: 'item'; ordered: boolean; ordinal: number | null; listDepth: number; checked: boolean | null; text: string; stage: StageMarker | null; range: SourceRange }
+  | { kind: 'heading'; depth: number; text: string; slug: string; previousEnd: SourceRange | null; stage: StageMarker | null; role: SectionRole; rollback: boolean; titleText: string; range: SourceRange }
+  | { kind: 'paragraph'; titleLine: string; meta: (MetaLine & { line: number })[]; range: SourceRange }
+  | { kind: 'item'; item: ItemFragment; range: SourceRange }
   | { kind: 'code'; step: StepFragment | null; range: SourceRange }
   | { kind: 'manual'; step: StepFragment; inlineTitle: string | null; range: SourceRange }
-  | { kind: 'gateRow'; title: string; status: string | undefined; range: SourceRange }
-  | { kind: 'issue'; number: number; repo: string | null; text: string; range: SourceRange }
+  | { kind: 'gateRow'; title: string; status: string | undefined; evidence: string | undefined; threshold: string | undefined; range: SourceRange }
+  | { kind: 'issue'; number: number; repo: string | null; text: string; source: ReferenceSource; cue: string | null; range: SourceRange }
+  | { kind: 'generated'; range: SourceRange }
   | { kind: 'diagnostic'; severity: DiagnosticSeverity; code: string; message: string; range: SourceRange };
 
 export interface Fragment {
@@ -41,49 +85,23 @@ export interface Fragment {
 }
 
 const RUNBOOK_COMMENT = /<!--\s*runbook:([\s\S]*?)-->/g;
+const REPORT_MARKER = /^<!--\s*runbook-gate:report\b/;
 const ISSUE_IN_TEXT = /(?:https?:\/\/)?(?:www\.)?github\.com\/([\w.-]+\/[\w.-]+)\/issues\/(\d+)\b|(?<![\w./-])([A-Za-z0-9][\w.-]*\/[\w.-]+)#(\d+)\b|(?<![\w&#/])#(\d+)\b/g;
 
-class FragmentBuilder {
+/** Reference cues are searched in the text of the block a reference sits in. */
+interface BlockText {
+  text: string;
+  cursor: number;
+}
+
+class FragmentBuilder extends SourceLines {
   readonly events: FragmentEvent[] = [];
   /** End of the last top-level block so far: a heading records it as where what it closes ends. */
   previousEnd: SourceRange | null = null;
-  constructor(private readonly lines: string[]) {}
-
-  /**
-   * A node's range without trailing blank lines: a block that runs to the end of its chunk
-   * would otherwise end one line later than the same block followed by another.
-   */
-  range(node: Positioned, listItem = false): SourceRange {
-    const r = rangeOf(node);
-    if (r.endLine <= r.startLine) return r;
-    const blankUpTo = (line: number, column: number): boolean =>
-      (this.lines[line - 1] ?? '').slice(0, column - 1).replace(/[\s>]/g, '').length === 0;
-    // A list item never holds a column-0 line after a blank one (micromark's tab handling can
-    // report such an end, inside the next item's marker).
-    const lastLine = this.lines[r.endLine - 1] ?? '';
-    const pastItem = listItem && /^\S/.test(lastLine) && blankUpTo(r.endLine - 1, Number.MAX_SAFE_INTEGER);
-    if (!pastItem && !blankUpTo(r.endLine, r.endColumn)) return r;
-    let endLine = r.endLine - 1;
-    while (endLine > r.startLine && blankUpTo(endLine, Number.MAX_SAFE_INTEGER)) endLine--;
-    return { ...r, endLine, endColumn: (this.lines[endLine - 1] ?? '').length + 1 };
-  }
-
-  /** Finds `token` on a chunk line at or after `fromColumn` (1-based); the range it covers. */
-  locate(line: number, token: string, fromColumn: number): SourceRange {
-    const raw = this.lines[line - 1] ?? '';
-    let index = raw.indexOf(token, Math.max(0, fromColumn - 1));
-    if (index < 0) index = raw.indexOf(token);
-    if (index < 0) return { startLine: line, startColumn: 1, endLine: line, endColumn: raw.length + 1 };
-    return { startLine: line, startColumn: index + 1, endLine: line, endColumn: index + 1 + token.length };
-  }
-
-  lineRange(line: number, fromColumn: number): SourceRange {
-    const raw = this.lines[line - 1] ?? '';
-    return { startLine: line, startColumn: Math.min(fromColumn, raw.length + 1), endLine: line, endColumn: raw.length + 1 };
-  }
 
   root(root: Root): void {
     for (const child of root.children) {
+      if (child.type === 'html' && REPORT_MARKER.test(child.value)) this.events.push({ kind: 'generated', range: this.range(child) });
       this.block(child, 0, true);
       this.previousEnd = this.range(child);
     }
@@ -95,25 +113,25 @@ class FragmentBuilder {
         const text = plainText(node).replace(/\s+/g, ' ').trim();
         if (topLevel) {
           this.events.push({
-            kind: 'heading', depth: node.depth, text, slug: slugify(text), previousEnd: this.previousEnd, stage: parseStageMarker(text, true), namesGates: namesGates(text),
-            rollback: isRollbackTitle(text), titleText: stripNumbering(text), range: this.range(node),
+            kind: 'heading', depth: node.depth, text, slug: slugify(text), previousEnd: this.previousEnd, stage: parseStageMarker(text, true),
+            role: sectionRole(text), rollback: isRollbackTitle(text), titleText: stripNumbering(text), range: this.range(node),
           });
-        } else this.events.push({ kind: 'paragraph', titleLine: titleLine(text), range: this.range(node) });
-        this.inline(node);
+        } else this.events.push({ kind: 'paragraph', titleLine: titleLine(text), meta: [], range: this.range(node) });
+        this.inline(node, { text, cursor: 0 }, true);
         break;
       }
       case 'paragraph':
-        this.events.push({ kind: 'paragraph', titleLine: titleLine(plainText(node)), range: this.range(node) });
-        this.inline(node);
+        this.paragraph(node, topLevel, true);
         break;
       case 'blockquote':
+      case 'footnoteDefinition':
         for (const child of node.children) this.block(child, listDepth, false);
         break;
       case 'list':
         this.list(node, listDepth);
         break;
       case 'code':
-        this.code(node);
+        readFence(node, this, this.events);
         break;
       case 'html':
         this.html(node, null);
@@ -121,21 +139,31 @@ class FragmentBuilder {
       case 'table':
         this.table(node);
         break;
-      case 'footnoteDefinition':
-        for (const child of node.children) this.block(child, listDepth, false);
-        break;
       default:
         break;
     }
   }
 
+  paragraph(node: Paragraph, topLevel: boolean, comments: boolean): void {
+    const text = plainText(node);
+    const range = this.range(node);
+    const meta: (MetaLine & { line: number })[] = [];
+    if (topLevel) {
+      for (let line = range.startLine; line <= range.endLine; line++) {
+        const found = readMetaLine(this.lines[line - 1] ?? '');
+        if (found) meta.push({ ...found, line });
+      }
+    }
+    this.events.push({ kind: 'paragraph', titleLine: titleLine(text), meta, range });
+    this.inline(node, { text, cursor: 0 }, comments);
+  }
+
   list(list: List, listDepth: number): void {
     for (const item of list.children) {
-      // The number as written ("1." "1." "1." stay 1), so that a list cut between chunks
-      // numbers its items exactly as the whole list would.
+      // The number as written, so that a list cut between chunks numbers its items exactly as the whole list would.
       let ordinal: number | null = null;
       if (list.ordered) {
-        const at = rangeOf(item);
+        const at = this.range(item);
         const written = /^[\s>]*(\d{1,9})[.)]/.exec((this.lines[at.startLine - 1] ?? '').slice(at.startColumn - 1));
         ordinal = written ? Number(written[1]) : null;
       }
@@ -144,37 +172,117 @@ class FragmentBuilder {
   }
 
   item(item: ListItem, ordered: boolean, ordinal: number | null, listDepth: number): void {
-    const first = item.children[0];
-    const text = first && first.type === 'paragraph' ? plainText(first).replace(/\s*\n\s*/g, ' ').trim() : '';
-    const stage = ordered ? parseStageMarker(text, false) : null;
-    this.events.push({ kind: 'item', ordered, ordinal, listDepth, checked: item.checked ?? null, text, stage, range: this.range(item, true) });
-    for (const child of item.children) this.block(child, child.type === 'list' ? listDepth + 1 : listDepth, false);
+    const range = this.range(item, true);
+    const text = itemText(item);
+    const first = item.children[0]?.type === 'paragraph' ? item.children[0] : null;
+    const marker = parseStageMarker(text, false);
+    const column = item.checked === null || item.checked === undefined ? null : taskColumn(this.lines[range.startLine - 1] ?? '', range.startColumn);
+    const firstEnd = first ? this.range(first) : range;
+    const parts = first ? inlineParts(first) : [];
+    const commands = inlineCommands(parts).flatMap((found) => {
+      const at = parts[found.part]?.range;
+      if (!at) return [];
+      return [{ step: this.inlineStep(found.command, found.cwd, at), range: at, code: parts[found.part]?.value.trim() ?? found.command }];
+    });
+    this.events.push({
+      kind: 'item',
+      item: {
+        ordered, ordinal, listDepth, checked: item.checked ?? null,
+        task: column === null ? null : { line: range.startLine, column },
+        text, detail: itemDetail(item), textEnd: { line: firstEnd.endLine, column: firstEnd.endColumn },
+        // Bullets are stages only with a key ("- Stage 1: …"); numbered items as the marker rule says.
+        stage: marker && (ordered || marker.key !== null) ? marker : null,
+        facts: readCheckText(text),
+        codeSpans: parts.filter((p) => p.kind === 'code').map((p) => p.value),
+        commands,
+        comment: this.itemComment(item),
+      },
+      range,
+    });
+    for (const child of item.children) {
+      if (child.type === 'html') continue; // read by itemComment
+      if (child.type === 'paragraph') this.paragraph(child, false, false);
+      else this.block(child, child.type === 'list' ? listDepth + 1 : listDepth, false);
+    }
+  }
+
+  inlineStep(command: string, cwd: string | null, at: SourceRange): StepFragment {
+    const inputs = stepInputs(command).map((use) => ({ name: use.name, range: this.locate(at.startLine, command.slice(use.column, use.column + use.length), at.startColumn) }));
+    return {
+      language: 'inline', command, annotations: {}, allSecret: false, inputs, headRange: at,
+      firstLine: command.split('\n')[0]?.trim() ?? '', cwd, risk: destructiveReason(command), placeholders: placeholdersIn(command),
+    };
+  }
+
+  /** The runbook comments in an item's own paragraphs and HTML blocks (not its nested items'). */
+  itemComment(item: ListItem): ItemComment | null {
+    const found: ItemComment[] = [];
+    const collect = (node: Html): void => {
+      for (const comment of this.runbookComments(node)) found.push(comment);
+    };
+    for (const child of item.children) {
+      if (child.type === 'html') collect(child);
+      else if (child.type === 'paragraph') for (const n of child.children) if (n.type === 'html') collect(n);
+    }
+    if (found.length === 0) return null;
+    const merged = found.reduce((a, b) => ({
+      parsed: {
+        annotations: { ...a.parsed.annotations, ...b.parsed.annotations },
+        allSecret: a.parsed.allSecret || b.parsed.allSecret,
+        ...(a.parsed.run || b.parsed.run ? { run: [...(a.parsed.run ?? []), ...(b.parsed.run ?? [])] } : {}),
+        keys: [...a.parsed.keys, ...b.parsed.keys],
+        problems: [],
+      },
+      range: a.range,
+    }));
+    return merged;
+  }
+
+  /** Each `<!-- runbook: … -->` in an HTML node, parsed; its problems become diagnostics. */
+  runbookComments(node: Html): ItemComment[] {
+    if (!node.value.includes('runbook:')) return [];
+    const at = this.range(node);
+    const comments: ItemComment[] = [];
+    RUNBOOK_COMMENT.lastIndex = 0;
+    for (let m = RUNBOOK_COMMENT.exec(node.value); m; m = RUNBOOK_COMMENT.exec(node.value)) {
+      const line = at.startLine + (node.value.slice(0, m.index).match(/\n/g)?.length ?? 0);
+      const endLine = line + (m[0].match(/\n/g)?.length ?? 0);
+      const first = this.locate(line, '<!--', line === at.startLine ? at.startColumn : 1);
+      const lastLine = this.lines[endLine - 1] ?? '';
+      const close = lastLine.indexOf('-->', endLine === line ? first.startColumn - 1 : 0);
+      const range: SourceRange = { startLine: line, startColumn: first.startColumn, endLine, endColumn: close >= 0 ? close + 4 : lastLine.length + 1 };
+      const parsed = parseAnnotations((m[1] ?? '').trim());
+      for (const p of parsed.problems) this.events.push({ kind: 'diagnostic', ...p, range });
+      comments.push({ parsed, range });
+    }
+    return comments;
   }
 
   /**
    * Issue references and runbook comments in inline content. remark-gfm's autolinks come back
    * without positions: those children are placed from a cursor inside the enclosing range.
    */
-  inline(node: Paragraph | Nodes, enclosing?: SourceRange): void {
+  inline(node: Paragraph | Nodes, block: BlockText, comments: boolean, enclosing?: SourceRange): void {
     if (!('children' in node)) return;
-    const outer = node.position ? this.range(node) : enclosing ?? rangeOf(node);
+    const outer = node.position ? this.range(node) : enclosing ?? { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
     let cursor = { line: outer.startLine, column: outer.startColumn };
     for (const child of node.children as Nodes[]) {
       const at = child.position
         ? this.range(child)
         : { startLine: cursor.line, startColumn: cursor.column, endLine: outer.endLine, endColumn: outer.endColumn };
-      if (child.type === 'text' || child.type === 'inlineCode') this.issuesInText(child.value, at);
-      else if (child.type === 'html') this.html(child, node.type === 'paragraph' ? plainText(node).trim() : null);
-      else if (child.type === 'link') {
+      if (child.type === 'text' || child.type === 'inlineCode') this.issuesInText(child.value, at, block);
+      else if (child.type === 'html') {
+        if (comments) this.html(child, node.type === 'paragraph' ? plainText(node).trim() : null);
+      } else if (child.type === 'link') {
         // [#12](https://github.com/o/r/issues/12) is one reference: the URL's.
-        if (/github\.com\/[\w.-]+\/[\w.-]+\/issues\/\d+/.test(child.url)) this.issuesInText(child.url, at);
-        else this.inline(child, at);
-      } else this.inline(child, at);
+        if (/github\.com\/[\w.-]+\/[\w.-]+\/issues\/\d+/.test(child.url)) this.issuesInText(child.url, at, block);
+        else this.inline(child, block, comments, at);
+      } else this.inline(child, block, comments, at);
       if (child.position) cursor = { line: at.endLine, column: at.endColumn };
     }
   }
 
-  issuesInText(value: string, at: SourceRange): void {
+  issuesInText(value: string, at: SourceRange, block: BlockText): void {
     if (!value.includes('#') && !value.includes('/issues/')) return;
     // Tokens are found by searching the source forward from the node: micromark's text
     // positions can be a line early (after a "[" that did not become a link).
@@ -190,146 +298,46 @@ class FragmentBuilder {
       const line = at.startLine + (value.slice(0, m.index).match(/\n/g)?.length ?? 0);
       const range = found ?? this.locate(line, token, line === at.startLine ? at.startColumn : 1);
       if (found) cursor = { line: found.startLine, column: found.endColumn };
-      this.events.push({ kind: 'issue', number, repo: m[1] ?? m[3] ?? null, text: token, range });
+      const cue = referenceCue(block.text, m[0], block.cursor);
+      block.cursor = cue.next;
+      this.events.push({ kind: 'issue', number, repo: m[1] ?? m[3] ?? null, text: token, source: 'text', cue: cue.cue, range });
     }
   }
 
-  /** The first `token` at or after `from`, up to `lastLine`. */
-  find(token: string, from: { line: number; column: number }, lastLine: number): SourceRange | null {
-    for (let line = from.line; line <= Math.min(lastLine, this.lines.length); line++) {
-      const index = (this.lines[line - 1] ?? '').indexOf(token, line === from.line ? from.column - 1 : 0);
-      if (index >= 0) return { startLine: line, startColumn: index + 1, endLine: line, endColumn: index + 1 + token.length };
-    }
-    return null;
-  }
-
+  /** Runbook comments outside list items: manual steps (a hold, a dashboard check, a sign-off). */
   html(node: Html, inlineTitle: string | null): void {
-    if (!node.value.includes('runbook:')) return;
-    const at = this.range(node);
-    RUNBOOK_COMMENT.lastIndex = 0;
-    for (let m = RUNBOOK_COMMENT.exec(node.value); m; m = RUNBOOK_COMMENT.exec(node.value)) {
-      const line = at.startLine + (node.value.slice(0, m.index).match(/\n/g)?.length ?? 0);
-      const endLine = line + (m[0].match(/\n/g)?.length ?? 0);
-      const first = this.locate(line, '<!--', line === at.startLine ? at.startColumn : 1);
-      const lastLine = this.lines[endLine - 1] ?? '';
-      const close = lastLine.indexOf('-->', endLine === line ? first.startColumn - 1 : 0);
-      const range: SourceRange = { startLine: line, startColumn: first.startColumn, endLine, endColumn: close >= 0 ? close + 4 : lastLine.length + 1 };
-      const parsed = parseAnnotations((m[1] ?? '').trim());
-      const headRange = range;
-      for (const p of parsed.problems) this.events.push({ kind: 'diagnostic', ...p, range: headRange });
+    for (const { parsed, range } of this.runbookComments(node)) {
       this.events.push({
         kind: 'manual',
-        step: { language: 'manual', command: '', annotations: parsed.annotations, allSecret: parsed.allSecret, inputs: [], headRange, firstLine: '' },
+        step: { language: 'manual', command: '', annotations: parsed.annotations, allSecret: parsed.allSecret, inputs: [], headRange: range, firstLine: '', cwd: null, risk: null, placeholders: [] },
         inlineTitle: inlineTitle && inlineTitle.length > 0 ? inlineTitle : null,
         range,
       });
     }
   }
 
-  code(node: Code): void {
-    let range = this.range(node);
-    const opening = this.lines[range.startLine - 1] ?? '';
-    const openText = opening.slice(range.startColumn - 1);
-    const fence = /^(`{3,}|~{3,})/.exec(openText);
-    const headRange = this.lineRange(range.startLine, range.startColumn);
-    if (!fence) {
-      this.events.push({ kind: 'code', step: null, range }); // indented code: never a step
-      return;
-    }
-    const fenceText = fence[1] ?? '```';
-    const closing = (this.lines[range.endLine - 1] ?? '').slice(0, range.endColumn - 1);
-    const closeMatch = /^[\s>]*(`+|~+)\s*$/.exec(closing);
-    const terminated = range.endLine > range.startLine && closeMatch !== null
-      && (closeMatch[1] ?? '')[0] === fenceText[0] && (closeMatch[1] ?? '').length >= fenceText.length;
-    const { language, attributes } = splitInfo(node.lang, node.meta);
-    const isStep = SHELL_LANGUAGES.has(language);
-    if (language === '' && looksLikeShell(node.value)) {
-      this.events.push({
-        kind: 'diagnostic', severity: 'info', code: 'unlabelled-shell-block', range: headRange,
-        message: 'This block reads as shell commands but has no language, so it is not a step. Write ```bash (or ```console for a transcript) to make it one.',
-      });
-    }
-    let value = node.value;
-    if (!terminated) {
-      // Where an open fence ends depends on what closes its container (end of input or a later
-      // block); trailing blank lines are dropped so that the answer is the same either way.
-      value = value.replace(/(?:\n[ \t]*)+$/, '');
-      let endLine = range.endLine;
-      while (endLine > range.startLine && (this.lines[endLine - 1] ?? '').trim().replace(/^>\s*/, '').length === 0) endLine--;
-      if (endLine !== range.endLine) range = { ...range, endLine, endColumn: (this.lines[endLine - 1] ?? '').length + 1 };
-      this.events.push({
-        kind: 'diagnostic', severity: isStep ? 'error' : 'warning', code: 'unterminated-fence', range: headRange,
-        message: `The ${fenceText} fence opened here is never closed: everything after it${isStep ? ' is taken as this step\'s command' : ' is taken as code'}. Add a closing ${fenceText}.`,
-      });
-    }
-    if (!isStep) {
-      this.events.push({ kind: 'code', step: null, range });
-      return;
-    }
-    const parsed = parseAnnotations(attributes);
-    for (const p of parsed.problems) this.events.push({ kind: 'diagnostic', ...p, range: headRange });
-    let command = value;
-    let lineMap: number[] | null = null;
-    const transcript = !CONSOLE_LANGUAGES.has(language) && /^\s*\$ \S/.test(value.split('\n').find((l) => l.trim().length > 0) ?? '');
-    if (transcript) {
-      // "$ kubectl get pods" in a bash block cannot run as written: read it as a transcript.
-      this.events.push({
-        kind: 'diagnostic', severity: 'info', code: 'prompts-in-shell-block', range: headRange,
-        message: `This ${language} block starts with a "$ " prompt, so it is read as a transcript: prompts are stripped and lines without one are taken as output. Use \`\`\`console to say so, or drop the prompts.`,
-      });
-    }
-    if (CONSOLE_LANGUAGES.has(language) || transcript) {
-      ({ command, lineMap } = consoleCommands(value));
-      if (command.trim().length === 0) {
-        this.events.push({
-          kind: 'diagnostic', severity: 'info', code: 'console-without-prompt', range: headRange,
-          message: 'This console block has no "$ " prompt lines, so it has nothing to run and is not a step.',
-        });
-        this.events.push({ kind: 'code', step: null, range });
-        return;
-      }
-    }
-    const contentLine = (commandLine: number): number => range.startLine + 1 + (lineMap ? (lineMap[commandLine] ?? 0) : commandLine);
-    const inputs = stepInputs(command).map((use) => {
-      const line = contentLine(use.line);
-      const token = command.split('\n')[use.line]?.slice(use.column, use.column + use.length) ?? use.name;
-      return { name: use.name, range: this.locate(line, token, use.column + 1) };
-    });
-    this.events.push({
-      kind: 'code',
-      step: {
-        language, command, annotations: parsed.annotations, allSecret: parsed.allSecret, inputs, headRange,
-        firstLine: command.split('\n').find((l) => l.trim().length > 0)?.trim() ?? '',
-      },
-      range,
-    });
-    for (const ref of ghIssueReferences(command)) {
-      const line = contentLine(ref.line);
-      const token = command.split('\n')[ref.line]?.slice(ref.column, ref.column + ref.length) ?? String(ref.number);
-      this.events.push({ kind: 'issue', number: ref.number, repo: ref.repo, text: ref.text, range: this.locate(line, token, ref.column + 1) });
-    }
-    for (const risk of riskyPatterns(command)) {
-      const line = contentLine(risk.line);
-      const token = command.split('\n')[risk.line]?.slice(risk.column, risk.column + risk.length) ?? '';
-      this.events.push({ kind: 'diagnostic', severity: 'warning', code: risk.code, message: risk.message, range: this.locate(line, token, risk.column + 1) });
-    }
-  }
-
   table(table: Table): void {
     const [header, ...rows] = table.children;
     if (!header) return;
+    const cellText = (row: (typeof rows)[number], column: number): string | undefined => {
+      const cell = column >= 0 ? row.children[column] : undefined;
+      return cell ? plainText(cell).trim() : undefined;
+    };
     const headers = header.children.map((cell) => plainText(cell).trim().toLowerCase());
+    const inline = (row: (typeof rows)[number]): void => {
+      for (const cell of row.children) this.inline(cell, { text: plainText(cell), cursor: 0 }, true);
+    };
     if (!/^gates?\b/.test(headers[0] ?? '')) {
-      for (const row of table.children) for (const cell of row.children) this.inline(cell);
+      for (const row of table.children) inline(row);
       return;
     }
-    const statusColumn = headers.findIndex((h) => /^status\b/.test(h));
+    const column = (re: RegExp): number => headers.findIndex((h) => re.test(h));
+    const [status, evidence, threshold] = [column(/^status\b/), column(/^evidence\b/), column(/^(?:threshold|target|slo|limit)\b/)];
     for (const row of rows) {
-      const title = plainText(row.children[0] ?? { type: 'text', value: '' }).trim();
+      const title = cellText(row, 0) ?? '';
       if (title.length === 0) continue;
-      const statusCell = statusColumn >= 0 ? row.children[statusColumn] : undefined;
-      this.events.push({ kind: 'gateRow', title, status: statusCell ? plainText(statusCell).trim() : undefined, range: this.range(row) });
-      for (const cell of row.children) this.inline(cell);
+      this.events.push({ kind: 'gateRow', title, status: cellText(row, status), evidence: cellText(row, evidence), threshold: cellText(row, threshold), range: this.range(row) });
+      inline(row);
     }
   }
 }

@@ -13,6 +13,21 @@ export interface PendingStep {
   headRange: SourceRange;
 }
 
+/**
+ * An id from a command: the first command of a pipeline or list, flags, assignments and
+ * redirections dropped, paths to their file names, URLs to their host.
+ */
+export function commandSlug(command: string): string {
+  const first = command.split(/\s(?:\||&&|;|\|\|)\s/)[0] ?? command;
+  const words = first.split(/\s+/).filter((w) => w.length > 0 && !w.startsWith('-') && !/^[A-Za-z_]\w*=/.test(w) && !/^\d*[<>]/.test(w));
+  const named = words.map((w) => {
+    const url = /^[a-z]+:\/\/(?:www\.)?([^/:?#]+)/i.exec(w);
+    if (url) return url[1] ?? w;
+    return w.includes('/') ? (w.replace(/\/+$/, '').split('/').pop() ?? w).replace(/\.[A-Za-z0-9]+$/, '') : w;
+  });
+  return shortSlug(named.join(' '), 4);
+}
+
 export function assignStepIds(pending: PendingStep[], stages: Stage[], diagnostics: RunbookDiagnostic[]): Step[] {
   const names = new Set<string>();
   for (const p of pending) if (p.step.annotations.name !== undefined) names.add(p.step.annotations.name);
@@ -35,7 +50,8 @@ export function assignStepIds(pending: PendingStep[], stages: Stage[], diagnosti
   }
   for (const p of pending) {
     if (p.step.id !== '') continue;
-    const base = shortSlug(p.step.title) || shortSlug(p.fragment.firstLine, 3) || (p.step.language === 'manual' ? 'check' : 'step');
+    // An inline command is named by what it runs; its title keeps the item's words.
+    const base = (p.step.language === 'inline' ? commandSlug(p.step.command) : shortSlug(p.step.title)) || shortSlug(p.fragment.firstLine, 3) || (p.step.language === 'manual' ? 'check' : 'step');
     if (!ids.has(base)) {
       p.step.id = ids.claim(base);
       continue;
@@ -67,6 +83,19 @@ export function collectInputs(pending: PendingStep[], steps: Step[], diagnostics
     const step = steps[index];
     if (!step) return;
     const secretNames = new Set(p.fragment.annotations.secret ?? []);
+    for (const placeholder of step.placeholders) {
+      const existing = inputs.get(placeholder);
+      if (existing) {
+        if (!existing.stepIds.includes(step.id)) existing.stepIds.push(step.id);
+        continue;
+      }
+      const inner = placeholder.slice(1, -1);
+      inputs.set(placeholder, { name: placeholder, kind: 'placeholder', secret: isSecretName(inner.replace(/[\s-]+/g, '_')) || secretNames.has(inner), stepIds: [step.id] });
+      diagnostics.push({
+        range: p.headRange, severity: 'info', code: 'placeholder-input',
+        message: `${placeholder} in step "${step.id}" is a placeholder: the step is blocked until it is filled in (run --input '${placeholder}=VALUE', or the editor asks).`,
+      });
+    }
     for (const use of p.fragment.inputs) {
       const secret = isSecretName(use.name) || secretNames.has(use.name) || p.fragment.allSecret;
       const existing = inputs.get(use.name);
@@ -75,9 +104,9 @@ export function collectInputs(pending: PendingStep[], steps: Step[], diagnostics
         if (!existing.stepIds.includes(step.id)) existing.stepIds.push(step.id);
         continue;
       }
-      inputs.set(use.name, { name: use.name, secret, stepIds: [step.id] });
+      inputs.set(use.name, { name: use.name, kind: 'env', secret, stepIds: [step.id] });
       const shift = p.headRange.startLine - p.fragment.headRange.startLine;
-        const range = { ...use.range, startLine: use.range.startLine + shift, endLine: use.range.endLine + shift };
+      const range = { ...use.range, startLine: use.range.startLine + shift, endLine: use.range.endLine + shift };
       diagnostics.push({
         range, severity: 'info', code: 'input-from-environment',
         message: `$${use.name} is not set in this runbook: it will be asked for (or read from the environment) when step "${step.id}" runs${secret ? '; as a secret it is masked in logs and reports' : ''}.`,

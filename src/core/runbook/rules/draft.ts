@@ -1,0 +1,66 @@
+// What the assembly's walk over the fragments collects, before the whole-document passes
+// (ids, bindings, kinds, reference roles, inputs) turn it into the Runbook.
+import type { Check, FrontMatter, Gate, IssueReference, RunbookDiagnostic, Section, SourceRange, Stage, Step } from '../model';
+import type { ItemComment, StepFragment } from '../parse/fragment';
+import type { CheckTextFacts } from './checkText';
+import type { ReferenceSource } from './issueRoles';
+import type { MetaLine } from './reportContext';
+
+export type PositionalHow = 'nested' | 'inline' | 'adjacent';
+
+export interface DraftCheck {
+  check: Check;
+  facts: CheckTextFacts;
+  /** The item's `<!-- runbook: … -->`, placed in the document. */
+  comment: ItemComment | null;
+  /** Where a quick fix inserts an annotation: the end of the item's first paragraph. */
+  fixAt: { line: number; column: number };
+  /** Steps the item holds (nested fences, inline commands) or that follow it right after. */
+  positional: { step: number; how: PositionalHow }[];
+  /** A gate item that is also a check (a task item under a gates heading, a gate inside a stage). */
+  gate: number | null;
+}
+
+export interface DraftStep {
+  step: Step;
+  fragment: StepFragment;
+  /** The fence line (or comment, or code span) in the document, where step diagnostics point. */
+  headRange: SourceRange;
+  sectionTitle: string | null;
+}
+
+export interface DraftReference {
+  ref: Omit<IssueReference, 'id' | 'role' | 'why' | 'checkId'>;
+  source: ReferenceSource;
+  cue: string | null;
+  /** Title of the preconditions/dependencies section it sits in. */
+  preconditions: string | null;
+}
+
+/** A stage's own line, for a stage that ends up with no checks (it becomes its one check). */
+export interface StageLine {
+  text: string;
+  range: SourceRange;
+  task: Check['task'];
+  facts: CheckTextFacts;
+}
+
+export interface Draft {
+  title: string;
+  frontMatter: FrontMatter;
+  generated: boolean;
+  sections: Section[];
+  stages: Stage[];
+  stageLines: Map<string, StageLine>;
+  checks: DraftCheck[];
+  steps: DraftStep[];
+  gates: Gate[];
+  references: DraftReference[];
+  /** Header lines (`Owner:`, `Issue:`, `Scope:`) with their document line. */
+  meta: (MetaLine & { line: number })[];
+  reportFolder: string | null;
+  diagnostics: RunbookDiagnostic[];
+  lineLengths: number[];
+  lineCount: number;
+  defaultRepo: string | null;
+}

@@ -1,0 +1,109 @@
+// The whole-document passes over the draft the walk collected: step ids, safety classes,
+// report context, reference roles, bindings (bindings.ts), kinds (checkKinds.ts), inputs and
+// the diagnostics that need the whole document.
+import type { Runbook, RunbookDiagnostic, Step } from '../model';
+import { CHECK_KEYS } from './annotations';
+import { bindChecks } from './bindings';
+import { decideKinds } from './checkKinds';
+import type { Draft, DraftCheck } from './draft';
+import { classifyReferences, referencesInChecks, referencesInSteps } from './references';
+import { buildReportContext } from './reportContext';
+import { stageOrderDiagnostics } from './stageOrder';
+import { assignStepIds, collectInputs } from './steps';
+
+const COLUMNS = 1e7;
+
+/** Stable sort by start position; most of the list arrives in order, so check before sorting. */
+function sortByPosition(diagnostics: RunbookDiagnostic[]): void {
+  const key = (d: RunbookDiagnostic): number => d.range.startLine * COLUMNS + Math.min(d.range.startColumn, COLUMNS - 1);
+  let sorted = true;
+  for (let i = 1; i < diagnostics.length && sorted; i++) sorted = key(diagnostics[i - 1]!) <= key(diagnostics[i]!);
+  if (!sorted) diagnostics.sort((a, b) => key(a) - key(b));
+}
+
+/**
+ * Step keys in a comment on an item (name, timeout, destructive…) annotate its one inline
+ * command; with none (or several) they have no step to apply to.
+ */
+function itemCommentsOnSteps(draft: Draft): void {
+  for (const d of draft.checks) {
+    if (!d.comment) continue;
+    const stepKeys = d.comment.parsed.keys.filter((k) => !CHECK_KEYS.has(k));
+    if (stepKeys.length === 0) continue;
+    const inline = d.positional.filter((p) => p.how === 'inline');
+    const target = inline.length === 1 && d.positional.length === 1 ? draft.steps[inline[0]!.step] : undefined;
+    if (target) {
+      const annotations = d.comment.parsed.annotations;
+      target.step.annotations = { ...target.step.annotations, ...annotations };
+      if (annotations.cwd !== undefined) target.step.cwd = annotations.cwd;
+      if (annotations.required !== undefined) target.step.required = annotations.required;
+      continue;
+    }
+    draft.diagnostics.push({
+      range: d.comment.range, severity: 'warning', code: 'annotation-not-for-check',
+      message: `${stepKeys.join(', ')} ${stepKeys.length > 1 ? 'are step keys' : 'is a step key'}, but ${d.check.id} runs ${d.positional.length === 0 ? 'no step of its own' : 'more than one step'}: on a checklist item use run=STEP, optional or gate=ID, and put step keys on the step's fence.`,
+    });
+  }
+}
+
+/** Destructive: an annotation says so either way; else a Rollback section, else the command's pattern. */
+function applySafety(steps: Step[], draft: Draft): void {
+  steps.forEach((step, index) => {
+    const fragment = draft.steps[index]!.fragment;
+    const written = step.annotations.destructive;
+    if (written !== undefined) {
+      step.destructive = written;
+      step.destructiveReason = written ? 'annotated destructive' : null;
+    } else if (step.rollback) {
+      step.destructive = true;
+      step.destructiveReason = 'under a Rollback heading';
+    } else if (fragment.risk !== null) {
+      step.destructive = true;
+      step.destructiveReason = fragment.risk;
+    }
+  });
+}
+
+export function finishRunbook(draft: Draft): Runbook {
+  itemCommentsOnSteps(draft);
+  const steps = assignStepIds(draft.steps, draft.stages, draft.diagnostics);
+  applySafety(steps, draft);
+  const context = buildReportContext({ title: draft.title, meta: draft.meta, reportFolder: draft.reportFolder, frontMatter: draft.frontMatter, defaultRepo: draft.defaultRepo });
+  const issueLine = draft.meta.find((m) => m.key === 'issue')?.line ?? null;
+  const fmIssue = draft.frontMatter.issue !== undefined ? context.issue : null;
+  const references = classifyReferences(draft.references, issueLine, fmIssue);
+  referencesInChecks(references, draft.checks);
+  const itemChecks = new Map(draft.checks.map((d) => [d.check.id, d]));
+  const dependencyItems = new Set<DraftCheck>(references.filter((r) => r.role === 'dependency' && r.checkId !== null).map((r) => itemChecks.get(r.checkId!)!));
+  const { suggested } = bindChecks(draft, steps, dependencyItems);
+  referencesInSteps(references, steps);
+  decideKinds(draft.checks, new Map(steps.map((s) => [s.id, s])), draft.gates, references, draft.stages, draft.diagnostics);
+  for (const d of draft.checks) {
+    if (!d.facts.readsAsCommand || d.check.kind !== 'manual' || suggested.has(d) || d.check.binding) continue;
+    draft.diagnostics.push({
+      range: { startLine: d.check.range.startLine, startColumn: d.check.range.startColumn, endLine: d.fixAt.line, endColumn: d.fixAt.column },
+      severity: 'info', code: 'unbound-command-check',
+      message: `${d.check.id} "${d.check.text}" reads as a command, but no step in this runbook matches it, so a person will be asked for its verdict. Add the command (a fence or \`inline code\` in the item), or bind a step with <!-- runbook: run=STEP -->.`,
+    });
+  }
+  draft.diagnostics.push(...stageOrderDiagnostics(draft.stages, draft.lineLengths));
+  const inputs = collectInputs(draft.steps, steps, draft.diagnostics);
+  sortByPosition(draft.diagnostics);
+  const order = new Map(draft.stages.map((s, i) => [s.id, i]));
+  const checks = draft.checks.map((d) => d.check).sort((a, b) => (order.get(a.stageId) ?? 0) - (order.get(b.stageId) ?? 0) || a.ordinal - b.ordinal);
+  return {
+    title: draft.title,
+    context,
+    frontMatter: draft.frontMatter,
+    generated: draft.generated,
+    sections: draft.sections,
+    stages: draft.stages,
+    checks,
+    steps,
+    gates: draft.gates,
+    issues: references,
+    inputs,
+    diagnostics: draft.diagnostics,
+    lineCount: draft.lineCount,
+  };
+}
