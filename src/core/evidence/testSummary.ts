@@ -26,10 +26,15 @@ const cargo: Recogniser = (text) => {
   return found ? joinCounts([[passed, 'passed'], [failed, 'failed']]) : null;
 };
 
-// ExUnit: "4 tests, 0 failures", "1 doctest, 10 tests, 1 failure, 2 excluded".
+// ExUnit: "4 tests, 0 failures", "1 doctest, 10 tests, 1 failure, 2 excluded"; with the
+// "Finished in 4.0 seconds (0.00s async, 4.0s sync)" line printed just before it, reports quote
+// it as "4 tests, 0 failures, finished in 4.0s" (seed 004).
 const exunit: Recogniser = (text) => {
   const m = lastMatch(text, /^((?:\d+ (?:doctests?|propert(?:y|ies)), )*\d+ tests?, \d+ failures?(?:, \d+ (?:excluded|skipped|invalid))*)/gm);
-  return m ? m[1]! : null;
+  if (!m) return null;
+  const before = text.slice(0, m.index ?? 0).split(/\r?\n/).slice(-4).join('\n');
+  const finished = lastMatch(before, /^Finished in ([\d.]+) seconds?\b/gm);
+  return finished ? `${m[1]!}, finished in ${finished[1]!}s` : m[1]!;
 };
 
 // Jest: "Tests:       1 failed, 5 passed, 6 total"; Vitest: "Tests  1 failed | 4 passed (5)".
@@ -63,10 +68,13 @@ const nodeTest: Recogniser = (text) => {
   return joinCounts([[Number(pass[1]), 'passed'], [Number(fail[1]), 'failed']]);
 };
 
-// pytest: "==== 3 passed, 1 failed, 2 warnings in 0.12s ====".
+// pytest: "==== 3 passed, 1 failed, 2 warnings in 0.12s ====", or "3 passed in 0.05s" with -q.
+const PYTEST_WORDS = '(?:passed|failed|skipped|xfailed|xpassed|errors?|warnings?|deselected|rerun)';
 const pytest: Recogniser = (text) => {
-  const m = lastMatch(text, /^=+ ((?:\d+ \w+(?:, )?)+) in [\d.]+s(?: \([^)]*\))? =+\s*$/gm);
-  return m ? m[1]!.trim().replace(/,$/, '') : null;
+  const bars = lastMatch(text, /^=+ ((?:\d+ \w+(?:, )?)+) in [\d.]+s(?: \([^)]*\))? =+\s*$/gm);
+  if (bars) return bars[1]!.trim().replace(/,$/, '');
+  const quiet = lastMatch(text, new RegExp(`^((?:\\d+ ${PYTEST_WORDS}(?:, )?)+) in [\\d.]+s\\s*$`, 'gm'));
+  return quiet ? quiet[1]!.trim().replace(/,$/, '') : null;
 };
 
 // go test: "ok  \tpkg\t0.01s" and "FAIL\tpkg\t0.02s" per package.
@@ -79,8 +87,35 @@ const goTest: Recogniser = (text) => {
   return parts.join(', ');
 };
 
-const recognisers: Recogniser[] = [cargo, exunit, jestVitest, mocha, nodeTest, pytest, goTest];
+// A raw TAP stream (a plan and its test points, TODO not counted as failures) and prove's
+// "Files=2, Tests=42, ..." with its "Failed: N" summary lines.
+const tap: Recogniser = (text) => {
+  if (!/^(?:TAP version \d+|1\.\.\d+)\s*$/m.test(text)) return null;
+  const bail = lastMatch(text, /^Bail out!\s*(.*)$/gm);
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  for (const m of text.matchAll(/^(not )?ok\b[^\n#]*(?:#\s*(skip|todo)\S*)?/gim)) {
+    const directive = m[2]?.toLowerCase();
+    if (directive === 'skip') skipped++;
+    else if (m[1] && directive !== 'todo') failed++;
+    else passed++;
+  }
+  if (passed + failed + skipped === 0) return bail ? `bailed out: ${bail[1]!.trim()}` : null;
+  const counts = [[passed, 'passed'], [failed, 'failed'], [skipped, 'skipped']] as Array<[number, string]>;
+  return joinCounts(counts) + (bail ? `, bailed out: ${bail[1]!.trim()}` : '');
+};
 
+const prove: Recogniser = (text) => {
+  const files = lastMatch(text, /^Files=\d+, Tests=(\d+),/gm);
+  if (!files) return null;
+  const failed = [...text.matchAll(/\bTests: \d+ Failed: (\d+)\)/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+  return joinCounts([[Number(files[1]), 'tests'], [failed, 'failed']]);
+};
+
+const recognisers: Recogniser[] = [cargo, exunit, jestVitest, mocha, nodeTest, pytest, goTest, prove, tap];
+
+/** The summary line of the last test run in the output, or null when no runner's summary is there. */
 export function testSummary(text: string): string | null {
   for (const recognise of recognisers) {
     const found = recognise(text);
