@@ -2,11 +2,12 @@
 //   text   the value itself, each character also accepted URL-encoded (%XX in either case, `+`
 //          for a space: encodeURIComponent, Python's quote and quote_plus) or JSON-escaped
 //          (\", \\, \/, \n, \uXXXX), mixed freely, and line breaks in any convention;
-//   hex    the UTF-8 bytes in hex, lower or upper case;
+//   hex    the UTF-8 bytes in hex, lower or upper case (wrapped, as `xxd -p` prints it);
 //   base64 at each of the three alignments inside a larger base64 text (HTTP Basic's
 //          base64("user:" + secret)), standard or URL-safe alphabet, optional padding.
 // Terminal escape sequences may stand between characters of every form, and base64 may be
-// wrapped (line breaks between its characters).
+// wrapped (line breaks between its characters). A value's beginning or end on its own (at
+// least half of it) is masked too: see textForms.
 
 /** Values shorter than this are not masked at all: masking "a" or "yes" would shred every log. */
 export const MIN_SECRET_LENGTH = 4;
@@ -15,6 +16,10 @@ export const MIN_SECRET_LENGTH = 4;
  * occur by chance in hashes and base64 data.
  */
 export const MIN_ENCODED_LENGTH = 8;
+/** A piece of a value is masked on its own from this many characters (and half the value). */
+export const MIN_FRAGMENT_LENGTH = 8;
+/** Longer values (keys, certificates) are masked whole and line by line, not piece by piece. */
+export const MAX_FRAGMENTED_LENGTH = 256;
 
 /** One way to write one unit: bytes, each position accepting `upper[k]` or `lower[k]`. */
 export interface Spelling {
@@ -23,12 +28,17 @@ export interface Spelling {
 }
 
 export interface SecretForm {
-  readonly kind: 'text' | 'hex' | 'base64';
+  readonly kind: 'text' | 'fragment' | 'hex' | 'base64';
   /** One entry per character (text), byte (hex) or base64 digit; each lists its spellings. */
   readonly units: readonly (readonly Spelling[])[];
-  /** Units that must match; the rest extend a match when present (base64's last digit and padding). */
+  /** The unit a match begins with (a fragment may begin inside the value). */
+  readonly start: number;
+  /**
+   * A match ends once units[start..required) matched; the units after extend it when present
+   * (base64's last digit and padding, the rest of a fragment).
+   */
   readonly required: number;
-  /** Line breaks may stand between units (base64 wrapped at 64 or 76 columns). */
+  /** Line breaks may stand between units (base64 wrapped at 64 or 76 columns, xxd -p at 60). */
   readonly lineBreaks: boolean;
 }
 
@@ -103,13 +113,30 @@ export function textForm(value: string): SecretForm {
     if (part === '\r\n' || part === '\r' || part === '\n') units.push(LINE_BREAK);
     else for (const char of part) units.push(characterSpellings(char));
   }
-  return { kind: 'text', units, required: units.length, lineBreaks: false };
+  return { kind: 'text', units, start: 0, required: units.length, lineBreaks: false };
+}
+
+/**
+ * The value's text form and, for values up to MAX_FRAGMENTED_LENGTH, its beginnings and ends
+ * of at least half the value (and MIN_FRAGMENT_LENGTH) on their own. Two pipes keep no order
+ * between them: a secret printed half to stdout, half to stderr can reach the masker the other
+ * way round or joined to later output, and each half is still masked.
+ */
+export function textForms(value: string): SecretForm[] {
+  const whole = textForm(value);
+  const length = whole.units.length;
+  const least = Math.max(MIN_FRAGMENT_LENGTH, Math.floor(length / 2));
+  if (length <= least || length > MAX_FRAGMENTED_LENGTH) return [whole];
+  // Any beginning of `least` units or more (the whole value included), then every end.
+  const forms: SecretForm[] = [{ ...whole, kind: 'fragment', required: least }];
+  for (let start = 1; start <= length - least; start++) forms.push({ ...whole, kind: 'fragment', start });
+  return forms;
 }
 
 export function hexForm(bytes: Uint8Array): SecretForm | null {
   if (bytes.length * 2 < MIN_ENCODED_LENGTH) return null;
   const units = [...bytes].map((b) => HEX_UNITS[b]!);
-  return { kind: 'hex', units, required: units.length, lineBreaks: false };
+  return { kind: 'hex', units, start: 0, required: units.length, lineBreaks: true };
 }
 
 function base64Digits(bytes: Uint8Array): number[] {
@@ -147,31 +174,33 @@ export function base64Form(bytes: Uint8Array, offset: 0 | 1 | 2): SecretForm | n
     units.push(base64Unit(digits[whole]!));
     for (let pad = rest; pad < 3; pad++) units.push([exact('=')]);
   }
-  return { kind: 'base64', units, required: whole - first, lineBreaks: true };
+  return { kind: 'base64', units, start: 0, required: whole - first, lineBreaks: true };
 }
 
 /** Every form of every value long enough to mask. */
 export function secretForms(values: readonly string[]): SecretForm[] {
-  const forms: SecretForm[] = [];
-  const texts = new Set<string>();
+  const encoded: SecretForm[] = [];
+  const wholes = new Set<string>();
+  const lines = new Set<string>();
   for (const value of new Set(values)) {
     if (value.length < MIN_SECRET_LENGTH) continue;
     // A value read from a file often carries a final newline that its uses do not.
     for (const whole of new Set([value, value.trim()])) {
       if (whole.length < MIN_SECRET_LENGTH) continue;
-      texts.add(whole);
+      wholes.add(whole);
       const bytes = encoder.encode(whole);
       for (const form of [hexForm(bytes), base64Form(bytes, 0), base64Form(bytes, 1), base64Form(bytes, 2)]) {
-        if (form) forms.push(form);
+        if (form) encoded.push(form);
       }
     }
     // A multi-line value (a PEM key) may come back one line at a time.
     if (/[\r\n]/.test(value)) {
-      for (const line of value.split(/\r\n|\r|\n/)) if (line.trim().length >= MIN_SECRET_LENGTH) texts.add(line);
+      for (const line of value.split(/\r\n|\r|\n/)) if (line.trim().length >= MIN_SECRET_LENGTH) lines.add(line);
     }
   }
-  for (const text of texts) forms.unshift(textForm(text));
-  return forms;
+  const texts = [...wholes].flatMap(textForms);
+  for (const line of lines) if (!wholes.has(line)) texts.push(textForm(line));
+  return [...texts, ...encoded];
 }
 
 function unique(spellings: Spelling[]): Spelling[] {

@@ -122,3 +122,15 @@ test('without secrets every chunk passes as it came', () => {
   assert.equal(output.push(chunk, 'stderr')[0]!.bytes, chunk);
   assert.deepEqual(output.end(), []);
 });
+
+test('halves on two streams are masked in either order, and joined to other output', () => {
+  const token = 'ghs_16C7e42F292c6912E7710c838347Ae178B4a';
+  const [first, second] = [token.slice(0, 20), token.slice(20)];
+  const cases: [string, Chunk[], string][] = [
+    ['stdout then stderr', [['stdout', utf8(first)], ['stderr', utf8(second + '\n')]], '***\n'],
+    ['stderr first', [['stderr', utf8(second + '\n')], ['stdout', utf8(first)]], '***\n***'],
+    ['first half joined to later output', [['stdout', utf8(first + 'done\n')], ['stderr', utf8(second + '\n')]], '***done\n***\n'],
+    ['second half after earlier lines', [['stdout', utf8(first)], ['stderr', utf8('warning: x\n' + second + '\n')]], '***warning: x\n***\n'],
+  ];
+  for (const [name, chunks, expected] of cases) assert.equal(run(chunks, [token]).logText, expected, name);
+});

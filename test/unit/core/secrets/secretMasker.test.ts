@@ -140,3 +140,20 @@ test('an escape code or line break right after the first or second character (th
     assert.equal(maskedInside(broken), 'before *** after', `line break at ${at}`);
   }
 });
+
+test('a beginning or an end of at least half the value is masked on its own', () => {
+  const token = 'ghs_16C7e42F292c6912E7710c838347Ae178B4a';
+  const pieces = createSecretMasker([token]);
+  assert.equal(pieces.mask(`a ${token.slice(0, 20)} b`), 'a *** b');
+  assert.equal(pieces.mask(`a ${token.slice(20)} b`), 'a *** b');
+  assert.equal(pieces.mask(`a ${token.slice(0, 31)}|${token.slice(31)} b`), `a ***|${token.slice(31)} b`, 'the shorter piece shows');
+  assert.equal(pieces.mask(`a ${token.slice(5, 35)} b`), `a ${token.slice(5, 35)} b`, 'a middle piece is not looked for');
+  assert.equal(pieces.mask(`a ${encodeURIComponent(token.slice(20))} b`), 'a *** b', 'a piece URL-encoded too');
+});
+
+test('pieces of a short value or of a long one (a key) are not looked for', () => {
+  assert.equal(createSecretMasker(['p4ssw0rd']).mask('p4ssw0r.'), 'p4ssw0r.', 'pieces start at 8 characters');
+  assert.equal(createSecretMasker(['p4ssw0rd!xyz']).mask('p4ssw0rd.'), '***.');
+  const key = 'k'.repeat(300) + 'EY';
+  assert.equal(createSecretMasker([key]).mask(key.slice(0, 200)), key.slice(0, 200));
+});
