@@ -1,9 +1,11 @@
 // Masks one process's output on its bytes: stdout and stderr together, in the order the chunks
 // arrive (a secret whose first half went to stdout and the rest to stderr is still one
-// secret), then handed back per stream. Everything but a secret span leaves byte for byte as
-// it came (invalid UTF-8 included), so the log's SHA-256 is that of the output with only the
-// secrets replaced. Only an ending that may still grow into a secret is held back (at most
-// FormMatcher.maxSpan bytes); a chunk that cannot start one passes at once, uncopied.
+// secret; when the pipes deliver the halves apart, each half is masked as a piece, see
+// secretForms.textForms), then handed back per stream. Everything but a secret span leaves
+// byte for byte as it came (invalid UTF-8 included), so the log's SHA-256 is that of the
+// output with only the secrets replaced. Only an ending that may still grow into a secret is
+// held back (at most twice FormMatcher.maxSpan bytes, until the next chunk of either stream);
+// a chunk that cannot start one passes at once, uncopied.
 import type { OutputStream } from '../ports';
 import type { FormMatcher } from './formMatcher';
 
