@@ -18,8 +18,8 @@ export const MIN_SECRET_LENGTH = 4;
 export const MIN_ENCODED_LENGTH = 8;
 /** A piece of a value is masked on its own from this many characters (and half the value). */
 export const MIN_FRAGMENT_LENGTH = 8;
-/** Longer values (keys, certificates) are masked whole and line by line, not piece by piece. */
-export const MAX_FRAGMENTED_LENGTH = 256;
+/** Longer values (certificate chains, big keys) are masked whole and line by line, not piece by piece: JWTs and tokens fit. */
+export const MAX_FRAGMENTED_LENGTH = 2048;
 
 /** One way to write one unit: bytes, each position accepting `upper[k]` or `lower[k]`. */
 export interface Spelling {
