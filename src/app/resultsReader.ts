@@ -1,6 +1,7 @@
 // Reading a results file a step wrote: through the workspace guard, only when it was written
 // during the step (an old file from yesterday's run is not today's evidence), bounded in size.
 import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { ResultsReader } from '../core/run/attemptVerdict';
 import type { Runbook } from '../core/runbook/model';
 import type { WorkspaceGuard } from '../node/workspaceGuard';
@@ -9,8 +10,17 @@ const MAX_RESULTS_BYTES = 32 * 1024 * 1024;
 /** File systems with coarse timestamps: a file written in the step's first second still counts. */
 const CLOCK_SLACK_MS = 2000;
 
-export function resultsReader(guard: WorkspaceGuard, runbook: Runbook): ResultsReader {
+/** Values read from JSON output look at most this much of the log. */
+const MAX_LOG_FOR_VALUES = 16 * 1024 * 1024;
+
+export function resultsReader(guard: WorkspaceGuard, runbook: Runbook, runDir: string): ResultsReader {
   return {
+    async log(logPath) {
+      const absolute = join(runDir, logPath);
+      const info = await stat(absolute).catch(() => null);
+      if (!info?.isFile() || info.size > MAX_LOG_FOR_VALUES) return null;
+      return readFile(absolute, 'utf8');
+    },
     gate: (id) => runbook.gates.find((g) => g.id === id),
     async read(cwd, path, since) {
       let absolute: string;

@@ -220,7 +220,7 @@ export class RunHandle {
       },
       cookie: this.current.cookie,
       session: this.parts.session,
-      results: resultsReader(workspace, empty),
+      results: resultsReader(workspace, empty, store.dir),
       commit: (events) => handle.commit(events),
       onOutput: (stepId, text, stream) => handle.emitOutput(stepId, text, stream),
       value: (name) => inputs.value(name),

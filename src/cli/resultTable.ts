@@ -3,7 +3,7 @@
 // its remedy worded for the command line. Untrusted text is made terminal-safe.
 import type { GateDecision } from '../core/gate/types';
 import type { RunRecord } from '../core/run/record';
-import { wordReason } from '../core/gate/wording';
+import { wordReason, wordReasonRemedy, wordingContext } from '../core/gate/wording';
 import { terminalLine } from '../core/text/controlChars';
 
 function pad(text: string, width: number): string {
@@ -34,9 +34,9 @@ export function formatResults(record: RunRecord, decision: GateDecision): string
 
 export function formatDecision(record: RunRecord, decision: GateDecision, runDir: string): string {
   const lines = [`Decision: ${decision.decision}`];
+  const options = { context: wordingContext(record, runDir) };
   for (const reason of decision.reasons) {
-    const worded = wordReason(reason, 'cli', { runbookPath: record.runbook.path, runDir });
-    lines.push(`  - ${terminalLine(worded.problem)}`, `    -> ${terminalLine(worded.remedy)}`);
+    lines.push(`  - ${terminalLine(wordReason(reason, 'cli', options))}`, `    -> ${terminalLine(wordReasonRemedy(reason, 'cli', options))}`);
   }
   return lines.join('\n');
 }

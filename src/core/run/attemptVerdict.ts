@@ -5,7 +5,7 @@
 import type { ProcessOutcome } from '../ports';
 import type { Gate, Step } from '../runbook/model';
 import type { HarnessResults, StepStatus, ValueReading } from './record';
-import { decideOutcome } from './outcome';
+import { decideOutcome } from '../evidence/outcome';
 import { harnessVerdict, parseResultsFile, resultsFileCandidates } from '../evidence/harness';
 import { evaluateOutcomeForGate, evaluateThresholds, readJsonValue } from '../evidence/values';
 
@@ -14,6 +14,8 @@ export interface ResultsReader {
   read(cwd: { relative: string; absolute: string }, path: string, since: Date): Promise<{ file: string; text: string } | { file: string; error: string } | null>;
   /** Gates of the runbook, for thresholds. */
   gate(id: string): Gate | undefined;
+  /** The attempt's whole log (masked output), for values read from JSON larger than the output tails. */
+  log(logPath: string): Promise<string | null>;
 }
 
 export interface OutputSummary {
@@ -26,6 +28,7 @@ export interface OutputSummary {
 
 export interface JudgeInput {
   step: Step;
+  logPath: string | null;
   end: ProcessOutcome;
   output: OutputSummary;
   timeoutMs: number;
@@ -62,10 +65,12 @@ export async function judgeAttempt(input: JudgeInput): Promise<Judged> {
 
   const results = await readHarnessResults(input);
   if (results && !results.error && results.rows.length > 0) {
-    const verdict = harnessVerdict(results.rows, end.exitCode);
+    const verdict = harnessVerdict(results.rows, end.exitCode, expectExit ?? 0);
     status = verdict.status;
     outcome = verdict.outcome;
   } else if (results?.error) {
+    // A harness step never passes on its exit code alone: a named results file it did not write blocks it.
+    if (input.step.annotations.results !== undefined && status === 'passed') status = 'blocked';
     outcome = `${outcome}; results file ${results.file}: ${results.error}`;
   }
 
@@ -74,7 +79,8 @@ export async function judgeAttempt(input: JudgeInput): Promise<Judged> {
   for (const gateId of step.annotations.gate ?? []) {
     const gate = input.results.gate(gateId);
     if (step.annotations.value !== undefined) {
-      const read = readJsonValue(output.stdoutTail || output.combinedTail, step.annotations.value);
+      const whole = input.logPath ? await input.results.log(input.logPath) : null;
+      const read = readJsonValue(whole ?? (output.stdoutTail || output.combinedTail), step.annotations.value);
       const reading = evaluateThresholds(gateId, step.annotations.value, read, gate?.thresholds ?? []);
       values.push(reading);
       observations.push({ gateId, status: reading.status, value: reading.value, note: reading.detail });
@@ -86,15 +92,27 @@ export async function judgeAttempt(input: JudgeInput): Promise<Judged> {
   return { status, outcome, results, values, observations };
 }
 
+/**
+ * The results file: the one a `results=` annotation names (it must have been written during
+ * the step), else the first file the output says it wrote that parses.
+ */
 async function readHarnessResults(input: JudgeInput): Promise<HarnessResults | null> {
   const named = input.step.annotations.results;
-  const candidates = named !== undefined ? [named] : resultsFileCandidates(input.output.combinedTail);
-  for (const path of candidates) {
+  if (named !== undefined) {
+    const read = await input.results.read(input.cwd, named, input.startedAt);
+    if (read === null) return { file: named, format: 'tsv', rows: [], error: 'not written during this step' };
+    if ('error' in read) return { file: read.file, format: 'tsv', rows: [], error: read.error };
+    return { ...parseResultsFile(read.file, read.text), file: read.file };
+  }
+  let firstError: HarnessResults | null = null;
+  for (const path of resultsFileCandidates(input.output.combinedTail)) {
     const read = await input.results.read(input.cwd, path, input.startedAt);
     if (read === null) continue;
-    if ('error' in read) return { file: read.file, format: 'tsv', rows: [], error: read.error };
-    const parsed = parseResultsFile(read.file, read.text);
-    return { ...parsed, file: read.file };
+    const parsed: HarnessResults = 'error' in read
+      ? { file: read.file, format: 'tsv', rows: [], error: read.error }
+      : { ...parseResultsFile(read.file, read.text), file: read.file };
+    if (!parsed.error && parsed.rows.length > 0) return parsed;
+    firstError ??= parsed;
   }
-  return null;
+  return firstError;
 }

@@ -76,7 +76,7 @@ export async function runAttempt(host: AttemptHost, request: AttemptRequest, sig
     }));
   const finished = await output.finish();
   const ended = host.clock.now();
-  const judged = await judgeAttempt({ step, end, output: finished, timeoutMs, logError, cwd, startedAt: started, results: host.results, signal });
+  const judged = await judgeAttempt({ step, logPath: running.logPath, end, output: finished, timeoutMs, logError, cwd, startedAt: started, results: host.results, signal });
   const attempt: Attempt = {
     ...running,
     status: judged.status,
