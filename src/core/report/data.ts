@@ -17,7 +17,7 @@ export interface ReportEvidence {
   kind: 'command' | 'dependency' | 'hold' | 'mark' | 'extra' | 'gate' | 'subresult';
   /** One line a template can print as is (after escaping): "`#1858 OA-RUST-043 -> CLOSED`" minus the backticks. */
   text: string;
-  /** For command and extra evidence. */
+  /** For command and extra evidence: the command's first line, with `cd DIR && ` when it ran outside the workspace root. */
   command: string | null;
   outcome: string | null;
   status: string;
@@ -93,6 +93,8 @@ export interface ReportCommand {
   title: string;
   command: string;
   cwd: string;
+  /** The first line as a reader would type it from the workspace root: "cd apps/runtime && mix ci". */
+  commandLine: string;
   /** What the evidence is grouped by in drill reports: the step's section or stage title. */
   area: string;
   required: boolean;
