@@ -21,8 +21,8 @@ const INVISIBLE = /[\u0080-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2
 // One pattern per use, built from the classes above so they cannot drift apart.
 const MULTI_LINE = new RegExp(`\\r(?!\\n)|${C0_BUT_TAB_LF_CR.source}|${INVISIBLE.source}`, 'g');
 const ONE_LINE = new RegExp(`[\\n\\r]|${C0_BUT_TAB_LF_CR.source}|${INVISIBLE.source}`, 'g');
-// eslint-disable-next-line no-control-regex
 const ONE_LINE_KEEPING_COLORS = new RegExp(`\\u001b\\[[0-9;:]*m|${ONE_LINE.source}`, 'g');
+// eslint-disable-next-line no-control-regex
 const LINE_BREAKS = /\r\n|[\n\r\u000b\u000c\u0085\u2028\u2029]/g;
 const RESET_COLORS = '\u001b[0m';
 
