@@ -63,6 +63,8 @@ class Assembler {
   private readonly implicitGroups = new Map<string, Stage>();
   private gateSection = false;
   private titleCandidate: string | null = null;
+  /** The list item the title candidate comes from, if any (placed). */
+  private titleItem: { range: SourceRange; introduces: boolean } | null = null;
   /** End of the content seen so far, as line * COLUMNS + column (no allocation per block). */
   private lastEnd = COLUMNS + 1;
   private readonly checks: DraftCheck[] = [];
@@ -95,7 +97,7 @@ class Assembler {
     if (this.checklistGroup) this.extendToLastEnd(this.checklistGroup.stage.range);
     const fm = this.input.frontMatter;
     return {
-      title: this.title ?? fm.title ?? this.firstHeading ?? '',
+      title: fm.title ?? this.title ?? this.firstHeading ?? '',
       frontMatter: fm.frontMatter,
       generated: this.generated,
       sections: this.sections,
@@ -136,7 +138,10 @@ class Assembler {
     switch (event.kind) {
       case 'paragraph':
         this.sawBlock = true;
-        if (event.titleLine.length > 0) this.titleCandidate = event.titleLine;
+        if (event.titleLine.length > 0) {
+          this.titleCandidate = event.titleLine;
+          this.titleItem = event.item ? { range: this.place(event.item.range, offset), introduces: event.item.introduces } : null;
+        }
         if (this.headerOpen) for (const m of event.meta) this.draft.meta.push({ ...m, line: m.line + offset });
         if (this.adjacencyOpen) this.other(this.place(event.range, offset));
         break;
@@ -163,8 +168,7 @@ class Assembler {
         this.step(event.step, this.place(event.range, offset), event.inlineTitle, offset, null);
         break;
       case 'gateRow': {
-        const detail = event.evidence ? [event.evidence] : [];
-        this.addGate(event.title, null, this.place(event.range, offset), detail, event.threshold, event.status, event.evidence);
+        this.addGate(event.title, null, this.place(event.range, offset), [], event.threshold, event.status, event.evidence);
         break;
       }
       case 'issue':
@@ -254,11 +258,12 @@ class Assembler {
       const stage = this.addStage(marker, 'stage', { ...range }, section.id);
       this.headingStage = { stage, depth, rollback: section.rollback };
       this.stageLines.set(stage.id, { text: marker.title || event.titleText, range: { ...range, endLine: range.startLine, endColumn: (this.input.lineLengths[range.startLine - 1] ?? 0) + 1 }, task: null, facts: readCheckText(marker.title) });
-    } else if (event.role === 'checklist' && !this.headingStage && !this.checklistGroup) {
+    } else if (section.role === 'checklist' && !this.headingStage && !this.checklistGroup) {
       this.checklistGroup = { stage: this.addGroup(section, event.titleText, { ...range }), depth };
     }
     this.gateSection = section.role === 'gates';
     this.titleCandidate = event.titleText || null;
+    this.titleItem = null;
   }
 
   private addStage(marker: StageMarker, kind: Stage['kind'], range: SourceRange, sectionId: string | null): Stage {
@@ -376,7 +381,7 @@ class Assembler {
     // "Preflight gate: every tool is installed" -> preflight-gate.
     const head = /^([^:]{3,}):\s/.exec(title)?.[1] ?? title;
     const id = this.gateIds.claim(shortSlug(head, 6) || 'gate');
-    const texts = [title, ...(evidence === undefined ? detail : []), ...(threshold ? [threshold] : [])];
+    const texts = [title, ...detail, ...(threshold ? [threshold] : [])];
     const scans = texts.map((t) => scanThresholds(t));
     const gate: Gate = {
       id, number, title, detail, line: range.startLine, range, sectionId: this.currentSection()?.id ?? null,
@@ -411,7 +416,9 @@ class Assembler {
     const section = this.currentSection();
     const stageContext = this.itemStage ?? this.headingStage ?? this.checklistGroup;
     const fallback = fragment.language === 'manual' ? (fragment.annotations.name ?? 'Manual check') : truncate(fragment.firstLine, 60);
-    const title = fragment.annotations.title ?? inlineTitle ?? (fenced ? this.titleCandidate : null) ?? fallback;
+    // An item's words title a fence after the list only when the item introduces it ("Check the logs:").
+    const candidate = this.titleItem && !within(this.titleItem.range, range) && !this.titleItem.introduces ? null : this.titleCandidate;
+    const title = fragment.annotations.title ?? inlineTitle ?? (fenced ? candidate : null) ?? fallback;
     if (fenced) this.titleCandidate = null;
     const rollback = (section?.rollback ?? false) || (this.itemStage?.rollback ?? false) || (this.headingStage?.rollback ?? false);
     let positional = given;

@@ -41,6 +41,13 @@ export interface StepFragment {
   placeholders: string[];
 }
 
+/** A paragraph of a list item: a fence after the list takes its words as title only if the item introduces it. */
+export interface ItemParagraph {
+  range: SourceRange;
+  /** A task, or text ending with a colon ("Check the logs:"). */
+  introduces: boolean;
+}
+
 /** `<!-- runbook: … -->` comments written on a list item, merged. */
 export interface ItemComment {
   parsed: ParsedAnnotations;
@@ -69,7 +76,7 @@ export interface ItemFragment {
 
 export type FragmentEvent =
   | { kind: 'heading'; depth: number; text: string; slug: string; previousEnd: SourceRange | null; stage: StageMarker | null; role: SectionRole; rollback: boolean; titleText: string; range: SourceRange }
-  | { kind: 'paragraph'; titleLine: string; meta: (MetaLine & { line: number })[]; range: SourceRange }
+  | { kind: 'paragraph'; titleLine: string; meta: (MetaLine & { line: number })[]; range: SourceRange; item?: ItemParagraph }
   | { kind: 'item'; item: ItemFragment; range: SourceRange }
   | { kind: 'code'; step: StepFragment | null; range: SourceRange }
   | { kind: 'manual'; step: StepFragment; inlineTitle: string | null; range: SourceRange }
@@ -144,7 +151,7 @@ class FragmentBuilder extends SourceLines {
     }
   }
 
-  paragraph(node: Paragraph, topLevel: boolean, comments: boolean): void {
+  paragraph(node: Paragraph, topLevel: boolean, comments: boolean, item?: ItemParagraph): void {
     const text = plainText(node);
     const range = this.range(node);
     const meta: (MetaLine & { line: number })[] = [];
@@ -154,7 +161,7 @@ class FragmentBuilder extends SourceLines {
         if (found) meta.push({ ...found, line });
       }
     }
-    this.events.push({ kind: 'paragraph', titleLine: titleLine(text), meta, range });
+    this.events.push({ kind: 'paragraph', titleLine: titleLine(text), meta, range, ...(item ? { item } : {}) });
     this.inline(node, { text, cursor: 0 }, comments);
   }
 
@@ -199,9 +206,10 @@ class FragmentBuilder extends SourceLines {
       },
       range,
     });
+    const introduces = { range, introduces: column !== null || /:\s*$/.test(text) };
     for (const child of item.children) {
       if (child.type === 'html') continue; // read by itemComment
-      if (child.type === 'paragraph') this.paragraph(child, false, false);
+      if (child.type === 'paragraph') this.paragraph(child, false, false, introduces);
       else this.block(child, child.type === 'list' ? listDepth + 1 : listDepth, false);
     }
   }

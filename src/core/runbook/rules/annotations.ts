@@ -54,7 +54,8 @@ export function splitInfo(lang: string | null | undefined, meta: string | null |
   return { language, attributes };
 }
 
-const TOKEN = /\s*,?\s*([A-Za-z_][\w.-]*)(?:\s*[=:]\s*("(?:[^"\\]|\\.)*"|'[^']*'|\/(?:[^/\\\n]|\\.)+\/[a-z]*(?=[\s,}]|$)|[^\s"',}]+))?/y;
+// An unquoted value may be a comma list (`check=stage-0.2,stage-1.1`) as long as no piece holds "=".
+const TOKEN = /\s*,?\s*([A-Za-z_][\w.-]*)(?:\s*[=:]\s*("(?:[^"\\]|\\.)*"|'[^']*'|\/(?:[^/\\\n]|\\.)+\/[a-z]*(?=[\s,}]|$)|[^\s"',}]+(?:,[^\s"',}=:]+(?=[\s,}]|$))*))?/y;
 
 function parseAttributeTokens(text: string): { entries: [string, RawValue][]; error: string | null } {
   const entries: [string, RawValue][] = [];

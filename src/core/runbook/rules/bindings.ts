@@ -2,7 +2,7 @@
 //   1. comment   `<!-- runbook: run=step-id -->` on the item;
 //   2. annotation a step's `check=stage-0.2` (a step that names a check goes only there);
 //   3. position  a fence nested in the item, an inline command in it, or a fence right after it
-//                (at most one blank line between);
+//                (at most one blank line between) when the item is a task or ends with a colon;
 //   4. inferred  the matcher of inferBindings.ts, for checks that read as manual.
 // Then every step in a stage (or checklist) that no check runs becomes a command check of its
 // own, appended after the stage's items; and a stage with no checks at all gets one from its own
@@ -12,6 +12,12 @@ import type { Check, RunbookDiagnostic, SourceRange, Stage, Step } from '../mode
 import type { Draft, DraftCheck } from './draft';
 import { inferBindings, type Suggestion } from './inferBindings';
 import { readCheckText } from './checkText';
+
+/** Ids for a message: the first twelve, then how many more. */
+function list(ids: string[]): string {
+  if (ids.length === 0) return 'none';
+  return ids.length <= 12 ? ids.join(', ') : `${ids.slice(0, 12).join(', ')} and ${ids.length - 12} more`;
+}
 
 function explicit(how: 'comment' | 'annotation', stepIds: string[], reason: string): Check['binding'] {
   return { how, stepIds, confidence: 1, reason };
@@ -65,7 +71,7 @@ export function bindChecks(draft: Draft, steps: Step[], dependencyItems: Set<Dra
     if (!run) continue;
     const known = run.filter((id) => byId.has(id));
     for (const id of run.filter((x) => !byId.has(x))) {
-      draft.diagnostics.push({ range: d.comment!.range, severity: 'warning', code: 'unknown-step', message: `run=${id} names no step in this runbook (steps: ${steps.map((s) => s.id).join(', ') || 'none'}).` });
+      draft.diagnostics.push({ range: d.comment!.range, severity: 'warning', code: 'unknown-step', message: `run=${id} names no step in this runbook (steps: ${list(steps.map((s) => s.id))}).` });
     }
     if (known.length > 0) bind(d, known, explicit('comment', known, `<!-- runbook: run=${known.join(',')} --> on the item`));
   }
@@ -78,7 +84,7 @@ export function bindChecks(draft: Draft, steps: Step[], dependencyItems: Set<Dra
     for (const id of wanted) {
       const d = checkById.get(id);
       if (!d) {
-        draft.diagnostics.push({ range: p.headRange, severity: 'warning', code: 'unknown-check', message: `check=${id} names no check in this runbook (checks: ${draft.checks.map((c) => c.check.id).join(', ') || 'none'}).` });
+        draft.diagnostics.push({ range: p.headRange, severity: 'warning', code: 'unknown-check', message: `check=${id} names no check in this runbook (checks: ${list(draft.checks.map((c) => c.check.id))}).` });
         continue;
       }
       const ids = d.check.binding?.how === 'comment' || d.check.binding?.how === 'annotation' ? [...d.check.stepIds, step.id] : [step.id];
@@ -87,7 +93,12 @@ export function bindChecks(draft: Draft, steps: Step[], dependencyItems: Set<Dra
   });
   for (const d of draft.checks) {
     if (d.check.binding) continue;
-    const positional = d.positional.filter((p) => !named.has(steps[p.step]!));
+    // A fence right after a list is its last item's when that item is a task or ends with a colon
+    // ("Check the logs:"), holds no step of its own and says nothing else (a hold, a dependency, the gates).
+    const saysOther = d.facts.dependenciesClosed || dependencyItems.has(d) || d.facts.refersToGates || (d.facts.hold !== null && (d.facts.hold.durationMs !== null || d.facts.hold.businessDays !== null));
+    const holds = d.positional.some((p) => p.how !== 'adjacent');
+    const introduces = d.check.task !== null || /:\s*$/.test(d.check.text);
+    const positional = d.positional.filter((p) => !named.has(steps[p.step]!) && !(p.how === 'adjacent' && (saysOther || holds || !introduces)));
     if (positional.length === 0) continue;
     const ids = positional.map((p) => steps[p.step]!.id);
     const how = positional[0]!.how;

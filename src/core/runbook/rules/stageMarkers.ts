@@ -17,12 +17,12 @@ export interface StageMarker {
 }
 
 const MARKER = /^(stage|phase|step|wave|ring|canary)\b[ \t]*/i;
-const DIGIT_KEY = /^(\d+(?:\.\d+)?[a-z]?\+?)(?![\w.])/;
+const DIGIT_KEY = /^(\d+(?:\.\d+)?[a-z]?\+?)(?!\w|\.\d)/;
 // One capital letter: "Stage A", "Stage E"; not "Stage Alpha" nor the article in "stage a rollback".
-const LETTER_KEY = /^([A-Z])(?![\w])/;
+const LETTER_KEY = /^([A-Z])(?=$|[\s:.)\-–—(,])/;
 const PUNCT = /^[ \t]*([:.)\-–—(]|$)/;
 
-const FIRST_PERSON = /^(?:\S+\s+){0,2}(?:i|we|i've|we've|i'd|we'd|i'm|we're|i'll|we'll|my|our|us|me)\b/i;
+const FIRST_PERSON = /^(?:\S+\s+){0,2}(?:i|we|i've|we've|i'd|we'd|i'm|we're|i'll|we'll|my|our)(?=[\s,.;:!?]|$)/i;
 const PAST_TENSE = /^(?:shipped|deployed|migrated|completed|finished|fixed|found|discovered|learned|noticed|started|rolled|reverted|merged|landed|released|moved|switched|ran|did|was|were|had|went|got|saw|tried|broke|caught|cut)\b/i;
 
 /** A stage title that tells what happened ("I shipped…", "Rolled back at 14:02") rather than what to do. */
@@ -49,10 +49,8 @@ export function parseStageMarker(text: string, isHeading: boolean): StageMarker 
   const punctMatch = PUNCT.exec(rest);
   const punct = punctMatch ? (punctMatch[1] ?? '') : undefined;
   if (key === null) {
-    // "Step-by-step notes" and "Stage directions" are not stages; "Canary analysis" is.
-    if (marker === 'Canary') {
-      if (!isHeading && punct !== ':') return null;
-    } else if (!isHeading || punct !== ':') return null;
+    // "Step-by-step notes" and "Stage directions" are not stages; a "Canary analysis" heading is.
+    if (!isHeading || (marker !== 'Canary' && punct !== ':')) return null;
   } else if (!isHeading && punct === undefined) {
     return null;
   }
