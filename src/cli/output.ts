@@ -1,38 +1,11 @@
-// Terminal output: step output streamed to stderr line by line with a step-id prefix, and
-// the short result table printed on stdout after the run.
+// Terminal output: the short result table printed on stdout after the run (step output goes
+// through StreamPrefixer, src/cli/streamPrefixer.ts).
 import type { StepEvidence } from '../core/run/model';
 import type { GateDecision } from '../core/gate/decision';
 import { formatDuration } from '../core/gate/markdown';
 
 export interface TextSink {
   write(text: string): unknown;
-}
-
-/** Buffers partial lines per step so interleaved chunks still come out as whole prefixed lines. */
-export class PrefixedOutput {
-  private readonly partial = new Map<string, string>();
-
-  constructor(private readonly sink: TextSink) {}
-
-  write(stepId: string, text: string): void {
-    const buffered = (this.partial.get(stepId) ?? '') + text;
-    const lines = buffered.split(/\r?\n/);
-    const rest = lines.pop() ?? '';
-    for (const line of lines) this.sink.write(`[${stepId}] ${line}\n`);
-    if (rest === '') this.partial.delete(stepId);
-    else this.partial.set(stepId, rest);
-  }
-
-  /** Prints what is left of a step's last line (output without a trailing newline). */
-  flush(stepId: string): void {
-    const rest = this.partial.get(stepId);
-    if (rest !== undefined && rest !== '') this.sink.write(`[${stepId}] ${rest}\n`);
-    this.partial.delete(stepId);
-  }
-
-  flushAll(): void {
-    for (const stepId of [...this.partial.keys()]) this.flush(stepId);
-  }
 }
 
 function pad(text: string, width: number): string {
