@@ -6,7 +6,8 @@ import type { Runbook } from '../core/runbook/model';
 import type { RunEvent } from '../core/run/events';
 import type { InputRecord } from '../core/run/record';
 import { isSecretName } from '../core/secrets/secretNames';
-import { createSecretMasker, unmaskedSecretNames, type SecretMasker } from '../core/run/secretMasker';
+import { createSecretMasker, type SecretMasker } from '../core/secrets/secretMasker';
+import { collectRunSecrets } from '../core/secrets/environmentSecrets';
 
 export type InputSource = InputRecord['source'];
 
@@ -77,26 +78,28 @@ export class RunInputs {
       const secret = this.isSecret(input.name);
       inputs.push({ name: input.name, kind: input.kind, secret, value: secret ? null : value, source: given?.source ?? 'environment' });
     }
-    const secretNames = [...this.secretNames()];
-    return { type: 'inputs-recorded', at, inputs, unmaskedSecrets: unmaskedSecretNames(secretNames, Object.fromEntries(secretNames.map((n) => [n, this.value(n)]))) };
+    return { type: 'inputs-recorded', at, inputs, unmaskedSecrets: this.runSecrets().unmaskedNames };
   }
 
   private annotatedSecrets(): string[] {
     return this.runbook?.steps.flatMap((s) => s.annotations.secret ?? []) ?? [];
   }
 
-  private secretNames(): Set<string> {
-    const names = new Set<string>();
-    for (const name of Object.keys(this.env)) if (isSecretName(name)) names.add(name);
-    for (const name of ['GITHUB_TOKEN', 'GH_TOKEN']) names.add(name);
-    for (const input of this.runbook?.inputs ?? []) if (this.isSecret(input.name)) names.add(input.name);
-    for (const name of this.annotatedSecrets()) names.add(name);
-    for (const name of this.given.keys()) if (this.isSecret(name)) names.add(name);
-    return names;
+  /** Declared secrets (the runbook's secret inputs, given ones) from 4 characters; other secret-named variables from 8. */
+  private runSecrets(): { values: string[]; unmaskedNames: string[] } {
+    const declared = new Set<string>(this.annotatedSecrets());
+    for (const input of this.runbook?.inputs ?? []) if (this.isSecret(input.name)) declared.add(input.name);
+    for (const name of this.given.keys()) if (this.isSecret(name)) declared.add(name);
+    const env: Record<string, string> = {};
+    for (const [name, value] of Object.entries(this.env)) if (value !== undefined) env[name] = value;
+    for (const name of declared) {
+      const value = this.value(name);
+      if (value !== undefined) env[name] = value;
+    }
+    return collectRunSecrets([...declared], env);
   }
 
   private buildMasker(): SecretMasker {
-    const values = [...this.secretNames()].map((name) => this.value(name)).filter((v): v is string => v !== undefined);
-    return createSecretMasker([...values, ...this.extraSecrets]);
+    return createSecretMasker([...this.runSecrets().values, ...this.extraSecrets]);
   }
 }

@@ -23,6 +23,8 @@ export interface OutputSummary {
   stderrTail: string;
   combinedTail: string;
   expectMatched: boolean;
+  /** The `expect` annotation could not be compiled (RE2 syntax): the step cannot be judged by it. */
+  expectError?: string | null;
   logError: string | null;
 }
 
@@ -62,6 +64,10 @@ export async function judgeAttempt(input: JudgeInput): Promise<Judged> {
   });
   let status: StepStatus = base.status;
   let outcome = output.logError ? `${base.outcome} (log incomplete: ${output.logError})` : base.outcome;
+  if (output.expectError && status === 'failed' && end.exitCode === (expectExit ?? 0)) {
+    status = 'blocked';
+    outcome = `expect annotation not usable: ${output.expectError}`;
+  }
 
   const results = await readHarnessResults(input);
   if (results && !results.error && results.rows.length > 0) {
