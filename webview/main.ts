@@ -1,174 +1,134 @@
-// The Runbook Gate side panel. It renders host state with textContent only: command output
-// is untrusted text and never becomes HTML.
-import { formatDuration } from '../src/core/formatDuration';
-import { PANEL_OUTPUT_LIMIT, type HostToPanel, type PanelState, type PanelStep, type PanelToHost } from './messages';
+// The Runbook Gate side panel: the active runbook's stages and checks with live states (render.ts)
+// and the running step's output (outputView.ts). State survives hiding and reloads through
+// getState/setState; the host re-sends what is current once the panel says it is ready.
+import '@vscode-elements/elements/dist/vscode-badge/index.js';
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-collapsible/index.js';
+import '@vscode-elements/elements/dist/vscode-icon/index.js';
+import { PANEL_OUTPUT_LINES, type HostToPanel, type PanelCommand, type PanelProbe, type PanelState, type PanelToHost } from './messages';
+import { OutputView } from './outputView';
+import { renderState, timeLeft } from './render';
+import { h } from './dom';
+
+interface SavedState {
+  key: string | null;
+  state: PanelState | null;
+  output: { stepId: string; attempt: number; text: string } | null;
+}
 
 interface VsCodeApi {
   postMessage(message: PanelToHost): void;
   getState(): SavedState | undefined;
   setState(state: SavedState): void;
 }
-interface SavedState {
-  state: PanelState | null;
-  output: Record<string, string>;
-  selected: string | null;
-}
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
-const saved = vscode.getState() ?? { state: null, output: {}, selected: null };
-let state = saved.state;
-const output = new Map<string, string>(Object.entries(saved.output));
-let selected = saved.selected;
+const send = (command: PanelCommand) => vscode.postMessage(command);
 
-const STATUS_ICON: Record<PanelStep['status'], string> = {
-  pending: '○',
-  running: '◌',
-  passed: '✓',
-  failed: '✗',
-  blocked: '⊘',
-  skipped: '–',
-  interrupted: '!',
-};
+const stateRoot = document.getElementById('state')!;
+const outputTitle = document.getElementById('output-title')!;
+const outputElement = document.getElementById('output')!;
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
+let saved: SavedState = vscode.getState() ?? { key: null, state: null, output: null };
+let showing: { stepId: string; attempt: number } | null = saved.output ? { stepId: saved.output.stepId, attempt: saved.output.attempt } : null;
+const output = new OutputView(outputElement, {
+  maxLines: PANEL_OUTPUT_LINES,
+  onOpenFullLog: () => showing && send({ type: 'openFullLog', stepId: showing.stepId }),
+});
 
 function persist(): void {
-  vscode.setState({ state, output: Object.fromEntries(output), selected });
+  saved = { key: saved.key, state: saved.state, output: showing ? { ...showing, text: output.snapshot() } : null };
+  vscode.setState(saved);
 }
 
-
-function renderStep(step: PanelStep): HTMLElement {
-  const row = element('li', `step status-${step.status}${step.id === selected ? ' selected' : ''}`);
-  row.dataset.stepId = step.id;
-  const head = element('div', 'step-head');
-  head.append(element('span', 'icon', STATUS_ICON[step.status]), element('span', 'title', step.title));
-  if (!step.required) head.append(element('span', 'badge', 'optional'));
-  row.append(head);
-  const facts = [step.status, step.exitCode !== null ? `exit ${step.exitCode}` : '', step.durationMs === null ? '' : formatDuration(step.durationMs)]
-    .filter(Boolean)
-    .join(' · ');
-  row.append(element('div', 'facts', facts));
-  if (step.outcome) row.append(element('div', 'outcome', step.outcome));
-  const actions = element('div', 'actions');
-  const run = element('button', undefined, step.status === 'pending' ? 'Run' : 'Re-run');
-  run.disabled = !!state?.running || !state?.trusted;
-  run.addEventListener('click', (event) => {
-    event.stopPropagation();
-    vscode.postMessage({ type: 'runStep', stepId: step.id });
-  });
-  actions.append(run);
-  if (step.logPath) {
-    const log = element('button', 'secondary', 'Log');
-    log.addEventListener('click', (event) => {
-      event.stopPropagation();
-      vscode.postMessage({ type: 'openLog', stepId: step.id });
-    });
-    actions.append(log);
-  }
-  if (step.command === '') {
-    for (const verdict of ['passed', 'failed', 'blocked'] as const) {
-      const button = element('button', 'secondary', verdict);
-      button.addEventListener('click', (event) => {
-        event.stopPropagation();
-        vscode.postMessage({ type: 'manualVerdict', stepId: step.id, status: verdict });
-      });
-      actions.append(button);
-    }
-  }
-  row.append(actions);
-  row.addEventListener('click', () => {
-    selected = step.id;
-    persist();
-    render();
-  });
-  return row;
-}
-
-function render(): void {
-  const root = document.getElementById('root');
-  if (!root) return;
-  root.replaceChildren();
-  if (!state) {
-    root.append(element('p', 'empty', 'Open a Markdown runbook and press "Run step" above a shell block.'));
+function titleOutput(): void {
+  const state = saved.state;
+  if (!showing) {
+    outputTitle.textContent = 'Output';
     return;
   }
-  const header = element('header');
-  header.append(element('h2', undefined, state.runbookTitle), element('div', 'path', state.runbookPath));
-  if (!state.trusted) header.append(element('div', 'warning', 'This workspace is not trusted: steps will not run.'));
-  if (state.unmaskedShortSecrets.length > 0) {
-    header.append(
-      element('div', 'warning', `Not masked (shorter than 4 characters): ${state.unmaskedShortSecrets.join(', ')}`),
-    );
-  }
-  const toolbar = element('div', 'toolbar');
-  if (state.running) {
-    const cancel = element('button', undefined, 'Cancel');
-    cancel.addEventListener('click', () => vscode.postMessage({ type: 'cancel' }));
-    toolbar.append(cancel);
-  }
-  const report = element('button', 'secondary', 'Generate gate report');
-  report.addEventListener('click', () => vscode.postMessage({ type: 'generateReport' }));
-  toolbar.append(report);
-  header.append(toolbar);
-  root.append(header);
-
-  let group = '';
-  let list: HTMLElement | null = null;
-  for (const step of state.steps) {
-    if (step.group !== group || !list) {
-      group = step.group;
-      root.append(element('h3', undefined, group));
-      list = element('ul', 'steps');
-      root.append(list);
-    }
-    list.append(renderStep(step));
-  }
-
-  const shown = selected ?? state.steps.find((s) => s.status === 'running')?.id ?? null;
-  const text = shown ? output.get(shown) : undefined;
-  root.append(element('h3', undefined, shown ? `Output: ${shown}` : 'Output'));
-  const pre = element('pre', 'output', text ?? 'No output yet.');
-  pre.id = 'output';
-  root.append(pre);
+  const title = state?.stages.flatMap((s) => s.checks.flatMap((c) => c.steps)).concat(state.looseSteps).find((s) => s.id === showing!.stepId)?.title ?? showing.stepId;
+  outputTitle.textContent = `Output: ${title} (attempt ${showing.attempt})${state?.running?.stepId === showing.stepId ? ' — running' : ''}`;
 }
 
-function appendOutput(stepId: string, text: string): void {
-  const previous = output.get(stepId) ?? '';
-  let next = previous + text;
-  if (next.length > PANEL_OUTPUT_LIMIT) next = '… (earlier output is in the log)\n' + next.slice(-PANEL_OUTPUT_LIMIT);
-  output.set(stepId, next);
-  const pre = document.getElementById('output');
-  const shown = selected ?? state?.steps.find((s) => s.status === 'running')?.id ?? null;
-  if (pre && shown === stepId) {
-    pre.textContent = next;
-    pre.scrollTop = pre.scrollHeight;
+function onState(state: PanelState | null, key: string | null): void {
+  if (key !== saved.key) {
+    // Another runbook, or the run was reset: its output does not belong here.
+    output.reset();
+    showing = null;
   }
+  saved = { ...saved, key, state };
+  renderState(stateRoot, state, send);
+  titleOutput();
+  persist();
+}
+
+function onOutput(message: Extract<HostToPanel, { type: 'output' }>): void {
+  if (message.reset || !showing || showing.stepId !== message.stepId || showing.attempt !== message.attempt) {
+    output.reset();
+    showing = { stepId: message.stepId, attempt: message.attempt };
+    titleOutput();
+  }
+  output.append(message.text);
+  schedulePersist();
+}
+
+let persistTimer: ReturnType<typeof setTimeout> | undefined;
+function schedulePersist(): void {
+  if (persistTimer !== undefined) return;
+  persistTimer = setTimeout(() => {
+    persistTimer = undefined;
+    persist();
+  }, 500);
+}
+
+async function probe(): Promise<PanelProbe> {
+  // Let the output queue drain first: the probe reports what is on screen.
+  for (let i = 0; i < 200 && !output.idle; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+  const classes = new Set<string>();
+  outputElement.querySelectorAll('span').forEach((span) => span.classList.forEach((c) => classes.add(c)));
+  let handlers = 0;
+  document.querySelectorAll('*').forEach((node) => {
+    for (const attribute of Array.from(node.attributes)) if (/^on/i.test(attribute.name)) handlers++;
+  });
+  return {
+    text: document.body.innerText,
+    outputClasses: [...classes].sort(),
+    scripts: document.querySelectorAll('script').length,
+    links: Array.from(document.querySelectorAll('a[href]')).map((a) => a.getAttribute('href') ?? ''),
+    images: document.querySelectorAll('img').length,
+    handlers,
+    csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+    hostileRan: (window as unknown as { __rgHostile?: boolean }).__rgHostile === true,
+  };
 }
 
 window.addEventListener('message', (event: MessageEvent<HostToPanel>) => {
   const message = event.data;
   switch (message.type) {
     case 'state':
-      state = message.state;
-      render();
+      onState(message.state, message.key);
       break;
     case 'output':
-      appendOutput(message.stepId, message.text);
+      onOutput(message);
       break;
-    case 'clearOutput':
-      output.delete(message.stepId);
-      selected = message.stepId;
-      render();
+    case 'probe':
+      void probe().then((result) => vscode.postMessage({ type: 'probeResult', id: message.id, result }));
       break;
   }
-  persist();
 });
 
-render();
+// Hold countdowns tick without asking the host.
+setInterval(() => {
+  document.querySelectorAll<HTMLElement>('[data-until]').forEach((node) => {
+    node.textContent = timeLeft(node.dataset.until!);
+  });
+}, 15_000);
+
+// Restore at once from the saved state, then ask the host for what is current.
+renderState(stateRoot, saved.state, send);
+if (saved.output) output.append(saved.output.text);
+titleOutput();
+if (!saved.state) stateRoot.append(h('p', { class: 'muted' }, 'Loading…'));
 vscode.postMessage({ type: 'ready' });

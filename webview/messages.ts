@@ -1,47 +1,51 @@
-// Messages between the extension host and the side panel, in one typed module that both
-// sides import. Everything here is plain data; output is text, never HTML.
+// Messages between the extension host and the side panel, in one typed module both sides
+// import. Plain data, masked before it leaves the host; output is text, never HTML.
+import type { MarkStatus } from '../src/core/run/record';
+import type { PanelState } from '../src/core/editor/panelTypes';
 
-import type { StepStatus } from '../src/core/run/model';
-
-/** The panel shows the same statuses a run records. */
-export type PanelStepStatus = StepStatus;
-
-export interface PanelStep {
-  id: string;
-  title: string;
-  group: string;
-  required: boolean;
-  status: PanelStepStatus;
-  command: string;
-  exitCode: number | null;
-  durationMs: number | null;
-  outcome: string;
-  logPath: string | null;
-}
-
-export interface PanelState {
-  runbookTitle: string;
-  runbookPath: string;
-  runDir: string | null;
-  running: boolean;
-  trusted: boolean;
-  steps: PanelStep[];
-  /** Secret values too short to mask, by input name (the UI says so). */
-  unmaskedShortSecrets: string[];
-}
+export type * from '../src/core/editor/panelTypes';
 
 export type HostToPanel =
-  | { type: 'state'; state: PanelState | null }
-  | { type: 'output'; stepId: string; text: string }
-  | { type: 'clearOutput'; stepId: string };
+  | { type: 'state'; state: PanelState | null; key: string | null }
+  /** Masked output of an attempt; `reset` starts it afresh (a new attempt, or a replay). */
+  | { type: 'output'; stepId: string; attempt: number; text: string; reset?: boolean }
+  /** A test asks the panel what it rendered (the integration suite's probe). */
+  | { type: 'probe'; id: number };
+
+export type PanelCommand =
+  | { type: 'runStage'; stageId: string }
+  | { type: 'runCheck'; checkId: string }
+  | { type: 'runStep'; stepId: string }
+  | { type: 'cancel' }
+  | { type: 'mark'; id: string; status: MarkStatus }
+  | { type: 'openLog'; stepId: string; attempt?: number }
+  | { type: 'openFullLog'; stepId: string }
+  | { type: 'reveal'; line: number }
+  | { type: 'openUrl'; url: string }
+  | { type: 'generateReport' }
+  | { type: 'resetRun' }
+  | { type: 'note' };
 
 export type PanelToHost =
   | { type: 'ready' }
-  | { type: 'runStep'; stepId: string }
-  | { type: 'openLog'; stepId: string }
-  | { type: 'cancel' }
-  | { type: 'generateReport' }
-  | { type: 'manualVerdict'; stepId: string; status: 'passed' | 'failed' | 'blocked' };
+  | PanelCommand
+  | { type: 'probeResult'; id: number; result: PanelProbe };
 
-/** The panel keeps at most this much output per step; the full log is on disk. */
-export const PANEL_OUTPUT_LIMIT = 200_000;
+/** What the panel rendered, for the integration suite's checks. */
+export interface PanelProbe {
+  text: string;
+  /** Classes of the output spans ("ansi-red-fg"...). */
+  outputClasses: string[];
+  scripts: number;
+  links: string[];
+  images: number;
+  handlers: number;
+  csp: string;
+  /** window.__rgHostile was set by something the panel ran. */
+  hostileRan: boolean;
+}
+
+/** Output lines the panel keeps on screen per step; the full log is on disk ("Open full log"). */
+export const PANEL_OUTPUT_LINES = 2000;
+/** Characters of output the host replays to a panel that (re)loads mid-run. */
+export const PANEL_REPLAY_CHARS = 200_000;

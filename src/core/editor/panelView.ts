@@ -1,0 +1,116 @@
+// What the side panel shows for one runbook: the live model's stages and checks in document
+// order, with the run record's states and evidence. Everything the runbook says passes
+// through `mask` (the record is masked already), so a panel message never carries a secret.
+import type { Check, Runbook, Step } from '../runbook/model';
+import type { Attempt, CheckRecord, RunRecord, StepRecord } from '../run/record';
+import type { GateDecision, Reason } from '../gate/types';
+import type { PanelAttempt, PanelCheck, PanelReason, PanelStage, PanelState, PanelStep } from './panelTypes';
+import { formatDuration } from '../formatDuration';
+import { indexLenses, stageVerdict } from './lensPlan';
+
+export interface PanelInput {
+  runbook: Runbook;
+  runbookPath: string;
+  record: RunRecord | null;
+  decision: GateDecision | null;
+  runDir: string | null;
+  trusted: boolean;
+  busy: boolean;
+  strict: boolean;
+  now: number;
+  running: { stepId: string; attempt: number } | null;
+  mask(text: string): string;
+  word(reason: Reason): PanelReason;
+}
+
+export function panelState(input: PanelInput): PanelState {
+  const { runbook, record, mask } = input;
+  const index = indexLenses(runbook, record);
+  const view = { record, running: new Map<string, number>(), queued: new Set<string>(), busy: input.busy, trusted: input.trusted, strict: input.strict, now: input.now };
+  const steps = new Map(runbook.steps.map((s) => [s.id, s]));
+  const stepView = (id: string): PanelStep[] => {
+    const step = steps.get(id);
+    return step ? [panelStep(step, index.recordSteps.get(id), mask)] : [];
+  };
+  const stages: PanelStage[] = runbook.stages.map((stage) => {
+    const verdict = stageVerdict(stage, index, view);
+    const checks = stage.checkIds.flatMap((id) => {
+      const check = index.checks.get(id);
+      return check ? [panelCheck(check, index.recordChecks.get(id), mask, stepView)] : [];
+    });
+    const holding = checks.filter((c) => c.status === 'holding' && c.holdUntil).map((c) => c.holdUntil!).sort();
+    return { id: stage.id, label: mask(stage.label), kind: stage.kind, line: stage.range.startLine, verdict: verdict.verdict, holdUntil: holding.at(-1) ?? null, checks };
+  });
+  const looseSteps = runbook.steps.filter((s) => s.checkIds.length === 0 && s.language !== 'manual').map((s) => panelStep(s, index.recordSteps.get(s.id), mask));
+  const deps = record?.dependencies;
+  const running = input.running ? { ...input.running, title: mask(steps.get(input.running.stepId)?.title ?? input.running.stepId) } : null;
+  return {
+    runbookTitle: mask(runbook.title || input.runbookPath),
+    runbookPath: input.runbookPath,
+    runDir: input.runDir,
+    trusted: input.trusted,
+    busy: input.busy,
+    stages,
+    looseSteps,
+    dependencies: deps && (deps.items.length > 0 || deps.checkedAt !== null)
+      ? {
+        status: deps.status, repo: deps.repo, reason: deps.reason,
+        items: deps.items.map((i) => ({ label: i.label, state: i.state, title: i.title === null ? null : mask(i.title), url: safeUrl(i.url), error: i.error === null ? null : mask(i.error) })),
+      }
+      : null,
+    gates: (record?.gates ?? []).map((g) => ({ id: g.id, title: g.title, status: g.status, evidence: g.evidence, inScope: g.inScope })),
+    decision: input.decision ? { decision: input.decision.decision, counts: input.decision.counts.line, reasons: input.decision.reasons.map(input.word) } : null,
+    running,
+    unmaskedSecrets: record?.unmaskedSecrets ?? [],
+  };
+}
+
+/** Only https links reach the panel (a runbook or an API answer could hold `javascript:`). */
+export function safeUrl(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+function panelCheck(check: Check, recorded: CheckRecord | undefined, mask: (t: string) => string, stepView: (id: string) => PanelStep[]): PanelCheck {
+  const manual = check.kind === 'manual' || check.kind === 'gate' || (check.kind === 'hold' && check.hold?.durationMs === null && check.hold.businessDays === null);
+  return {
+    id: check.id,
+    text: recorded?.text ?? mask(check.text),
+    line: check.range.startLine,
+    kind: check.kind,
+    required: check.required,
+    status: recorded?.status ?? 'pending',
+    outcome: recorded?.outcome ?? '',
+    binding: check.binding && check.binding.how === 'inferred' ? mask(check.binding.reason) : null,
+    steps: check.stepIds.flatMap(stepView),
+    mark: recorded?.mark ?? null,
+    holdUntil: recorded?.hold?.until ?? null,
+    holdText: check.hold ? mask(check.hold.text) : null,
+    markable: manual,
+  };
+}
+
+function panelStep(step: Step, recorded: StepRecord | undefined, mask: (t: string) => string): PanelStep {
+  return {
+    id: step.id,
+    title: recorded?.title ?? mask(step.title),
+    line: step.range.startLine,
+    command: recorded?.command ?? mask(step.command),
+    status: recorded?.status ?? 'pending',
+    outcome: recorded?.outcome ?? '',
+    destructive: step.destructive ? mask(step.destructiveReason ?? 'destructive') : null,
+    attempts: (recorded?.attempts ?? []).map(panelAttempt),
+  };
+}
+
+function panelAttempt(a: Attempt): PanelAttempt {
+  return {
+    n: a.n, status: a.status, outcome: a.outcome, command: a.command, cwd: a.cwd,
+    shell: [a.shell, ...a.shellFlags].join(' '), startedAt: a.startedAt, endedAt: a.endedAt,
+    duration: formatDuration(a.durationMs), exitCode: a.exitCode, signal: a.signal, logPath: a.logPath, logSha256: a.logSha256,
+  };
+}
