@@ -1,7 +1,8 @@
-// Bundles the three entries: extension (Node, CJS, `vscode` external), CLI (Node, CJS) and
-// the webview (browser IIFE). `--watch` rebuilds on change; `--production` minifies.
+// Bundles the entries: the extension (Node, CJS, `vscode` external) split in lazily loaded parts,
+// the CLI (Node, CJS) and the webview (browser IIFE). `--watch` rebuilds on change;
+// `--production` minifies.
 import * as esbuild from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -20,17 +21,34 @@ const common = {
   logLevel: 'warning',
 };
 
-const entries = [
-  {
-    ...common,
-    ...importMetaShim,
-    entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
+// The extension loads its heavy parts on first use: `import('./bundles/<name>')` in src/vscode
+// becomes `require('./<name>.js')`, a bundle of its own (activation loads none of them).
+const LAZY_BUNDLES = ['editorCore', 'runtime', 'reports'];
+const lazyBundles = {
+  name: 'lazy-bundles',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/bundles\/[A-Za-z]+$/ }, (args) => {
+      const name = args.path.slice('./bundles/'.length);
+      if (args.kind !== 'dynamic-import' || !LAZY_BUNDLES.includes(name)) return undefined;
+      return { path: `./${name}.js`, external: true };
+    });
   },
+};
+const extensionPart = (entry, outfile, plugins = []) => ({
+  ...common,
+  ...importMetaShim,
+  entryPoints: [entry],
+  outfile,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+  plugins,
+});
+
+const entries = [
+  extensionPart('src/extension.ts', 'dist/extension.js', [lazyBundles]),
+  ...LAZY_BUNDLES.map((name) => extensionPart(`src/vscode/bundles/${name}.ts`, `dist/${name}.js`)),
   {
     ...common,
     entryPoints: ['src/cli/main.ts'],
@@ -56,6 +74,9 @@ const entries = [
 function writeCommonJsMarker() {
   mkdirSync('dist', { recursive: true });
   writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
+  // The panel's icons (vscode-elements' <vscode-icon> reads this stylesheet by id).
+  mkdirSync('dist/codicons', { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) cpSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/codicons/${file}`);
 }
 
 if (watch) {

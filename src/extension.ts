@@ -1,46 +1,15 @@
+// activate/deactivate only: build the editor's parts, register them, return the API. Nothing
+// here parses or loads the heavy bundles (parser, runner, GitHub, reports): they load on first
+// use (src/vscode/lazy.ts), so activation stays within a few milliseconds.
 import * as vscode from 'vscode';
-import { registerCommands } from './vscode/commands';
-import { affectsCodeLens } from './vscode/config';
-import { RunbookCodeLensProvider } from './vscode/codeLens';
-import { RunController } from './vscode/runController';
-import { RunbookModels, isRunbook } from './vscode/runbookModels';
-import { RunPanel } from './vscode/runPanel';
-import { ExtensionServices } from './vscode/services';
+import { activateEditor, type RunbookGateApi } from './vscode/activate';
 
-export function activate(context: vscode.ExtensionContext): ExtensionServices {
-  const channel = vscode.window.createOutputChannel('Runbook Gate');
-  const models = new RunbookModels();
-  const runs = new RunController(models, channel);
-  const panel = new RunPanel(context.extensionUri, models, runs);
-  const lenses = new RunbookCodeLensProvider(models, runs);
-  const services = new ExtensionServices(context.extensionUri, models, runs, panel, channel);
+const loadedAt = performance.now();
 
-  const updateContext = (editor: vscode.TextEditor | undefined): void => {
-    const document = editor?.document;
-    const runbook = document?.languageId === 'markdown' && isRunbook(models.get(document));
-    void vscode.commands.executeCommand('setContext', 'runbookGate.isRunbook', runbook);
-  };
-
-  context.subscriptions.push(
-    channel,
-    models,
-    runs,
-    panel,
-    vscode.window.registerWebviewViewProvider(RunPanel.viewId, panel, { webviewOptions: { retainContextWhenHidden: true } }),
-    vscode.languages.registerCodeLensProvider({ language: 'markdown' }, lenses),
-    ...registerCommands(services),
-    runs.onDidChange(() => {
-      lenses.refresh();
-      void vscode.commands.executeCommand('setContext', 'runbookGate.running', runs.running !== null);
-    }),
-    vscode.workspace.onDidChangeConfiguration((e) => affectsCodeLens(e) && lenses.refresh()),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => lenses.refresh()),
-    vscode.window.onDidChangeActiveTextEditor(updateContext),
-  );
-  updateContext(vscode.window.activeTextEditor);
-  return services;
+export function activate(context: vscode.ExtensionContext): RunbookGateApi {
+  return activateEditor(context, loadedAt);
 }
 
 export function deactivate(): void {
-  // Disposables in context.subscriptions end runs and their processes.
+  // The disposables in context.subscriptions cancel runs and end their processes.
 }

@@ -1,38 +1,86 @@
+// Task boxes follow their checks' verdicts as ordinary editor edits: one WorkspaceEdit (one undo
+// step) per change of the run, computed against the document as it is at that moment (the check
+// re-located through the live model). VS Code rejects an edit made against a version the user
+// has typed past (applyEdit resolves false): it is computed again against the current document
+// and retried; if it still cannot be applied, the user is told which boxes were not changed.
 import * as vscode from 'vscode';
-import { checkboxChangesForSteps, checkboxResets, type CheckboxChange } from '../core/run/checkboxes';
-import type { StepStatus } from '../core/run/model';
-import type { RunbookModels } from './runbookModels';
+import type { RunRecord } from '../core/run/record';
+import type { CheckboxChange } from '../core/editor/checkboxes';
+import type { Runbook } from '../core/runbook/model';
+import { editorCore } from './lazy';
+import type { RunbookModels } from './models';
+import type { Notifier } from './notify';
 
-/**
- * Ticks and unticks task items as ordinary editor edits: one undo step per change, applied
- * to the live document (unsaved text included), which is left for the user to save.
- */
-export async function syncCheckboxes(
-  models: RunbookModels,
-  uri: vscode.Uri,
-  results: ReadonlyMap<string, StepStatus>,
-): Promise<void> {
-  const document = await vscode.workspace.openTextDocument(uri);
-  const changes = checkboxChangesForSteps(models.get(document), results, lineReader(document));
-  await applyChanges(document, changes);
+const ATTEMPTS = 6;
+
+export interface CheckboxStats {
+  applied: number;
+  retried: number;
+  lost: number;
 }
 
-/** Clears every ticked task item of the runbook (part of "Reset run"). */
-export async function resetCheckboxes(models: RunbookModels, uri: vscode.Uri): Promise<void> {
-  const document = await vscode.workspace.openTextDocument(uri);
-  await applyChanges(document, checkboxResets(models.get(document), lineReader(document)));
-}
+type Compute = (runbook: Runbook, lineText: (line: number) => string | undefined) => CheckboxChange[];
 
-function lineReader(document: vscode.TextDocument): (line: number) => string | undefined {
-  return (line) => (line >= 1 && line <= document.lineCount ? document.lineAt(line - 1).text : undefined);
-}
+export class CheckboxSync {
+  private readonly queues = new Map<string, Promise<void>>();
+  readonly stats: CheckboxStats = { applied: 0, retried: 0, lost: 0 };
 
-async function applyChanges(document: vscode.TextDocument, changes: CheckboxChange[]): Promise<void> {
-  if (changes.length === 0) return;
-  const edit = new vscode.WorkspaceEdit();
-  for (const change of changes) {
-    const range = new vscode.Range(change.line - 1, change.column, change.line - 1, change.column + 1);
-    edit.replace(document.uri, range, change.checked ? 'x' : ' ');
+  constructor(
+    private readonly models: RunbookModels,
+    private readonly notify: Notifier,
+  ) {}
+
+  /** Ticks and unticks the boxes of the checks whose status just changed. */
+  follow(uri: vscode.Uri, record: RunRecord, changedChecks: ReadonlySet<string>): Promise<void> {
+    const withBoxes = new Set(record.checks.filter((c) => c.task && changedChecks.has(c.id)).map((c) => c.id));
+    if (withBoxes.size === 0) return Promise.resolve();
+    return this.enqueue(uri, 'tick', async (runbook, lineText) => (await editorCore()).checkboxChanges(runbook, record, lineText, withBoxes));
   }
-  await vscode.workspace.applyEdit(edit);
+
+  /** "Reset run": clears every ticked box. */
+  reset(uri: vscode.Uri): Promise<void> {
+    return this.enqueue(uri, 'clear', async (runbook, lineText) => (await editorCore()).checkboxResets(runbook, lineText));
+  }
+
+  /** Resolves when every queued change of the document was applied (or given up). */
+  idle(uri: vscode.Uri): Promise<void> {
+    return this.queues.get(uri.toString()) ?? Promise.resolve();
+  }
+
+  private enqueue(uri: vscode.Uri, what: string, compute: (...args: Parameters<Compute>) => Promise<CheckboxChange[]>): Promise<void> {
+    const key = uri.toString();
+    const next = (this.queues.get(key) ?? Promise.resolve()).then(() => this.apply(uri, what, compute)).catch((error: Error) => {
+      this.notify.warn(`Could not update the checkboxes of ${vscode.workspace.asRelativePath(uri)}: ${error.message}`);
+    });
+    this.queues.set(key, next);
+    return next;
+  }
+
+  private async apply(uri: vscode.Uri, what: string, compute: (...args: Parameters<Compute>) => Promise<CheckboxChange[]>): Promise<void> {
+    let last: CheckboxChange[] = [];
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      const document = await vscode.workspace.openTextDocument(uri);
+      const runbook = await this.models.get(document);
+      const lineText = (line: number) => (line >= 1 && line <= document.lineCount ? document.lineAt(line - 1).text : undefined);
+      last = await compute(runbook, lineText);
+      if (last.length === 0) return;
+      const edit = new vscode.WorkspaceEdit();
+      for (const change of last) {
+        const at = new vscode.Range(change.line - 1, change.column, change.line - 1, change.column + 1);
+        edit.replace(uri, at, change.checked ? 'x' : ' ');
+      }
+      if (await vscode.workspace.applyEdit(edit)) {
+        this.stats.applied += last.length;
+        return;
+      }
+      // The user typed since: let the document settle, then compute again against it.
+      this.stats.retried++;
+      await new Promise((resolve) => setTimeout(resolve, 40 * 2 ** attempt));
+    }
+    this.stats.lost += last.length;
+    this.notify.warn(
+      `Runbook Gate could not ${what} ${last.length} checkbox${last.length === 1 ? '' : 'es'} in ${vscode.workspace.asRelativePath(uri)} (lines ${last.map((c) => c.line).join(', ')}): the document kept changing. The run's record has the verdicts.`,
+      { label: 'Retry', run: () => void this.enqueue(uri, what, compute) },
+    );
+  }
 }

@@ -1,0 +1,11 @@
+// The editor's pure logic, in its own bundle (dist/editorCore.js) loaded when the first
+// Markdown document needs a model: the parser, lens plan, panel view, checkboxes, decision.
+// Activation loads none of it.
+export { createRunbookModeler } from '../../core/runbook/parse/incrementalModel';
+export { indexLenses, isRunbookModel, lensContent, lensSlots } from '../../core/editor/lensPlan';
+export { panelState } from '../../core/editor/panelView';
+export { checkboxChanges, checkboxResets, taskMarkColumn } from '../../core/editor/checkboxes';
+export { bindingEdit } from '../../core/editor/bindingEdit';
+export { decideRun } from '../../core/gate/decide';
+export { createSecretMasker } from '../../core/run/secretMasker';
+export { editorReasons } from '../../core/editor/reasonText';

@@ -1,0 +1,52 @@
+// The model's diagnostics in the Problems panel, on their own subscription to model changes,
+// with the model's fixes as quick fixes. Ordinary Markdown and our own reports get none.
+import * as vscode from 'vscode';
+import type { Runbook, RunbookDiagnostic } from '../core/runbook/model';
+import type { RunbookModels } from './models';
+import { toRange } from './positions';
+
+const SEVERITY = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+} as const;
+
+/** A diagnostic that remembers the model's fixes for the code action provider. */
+class RunbookDiagnosticItem extends vscode.Diagnostic {
+  constructor(readonly source_: RunbookDiagnostic) {
+    super(toRange(source_.range), source_.message, SEVERITY[source_.severity]);
+    this.source = 'Runbook Gate';
+    this.code = source_.code;
+  }
+}
+
+function isRunbook(runbook: Runbook): boolean {
+  return !runbook.generated && runbook.stages.length + runbook.checks.length + runbook.steps.length > 0;
+}
+
+export function registerDiagnostics(models: RunbookModels): vscode.Disposable {
+  const collection = vscode.languages.createDiagnosticCollection('runbook-gate');
+  const actions = vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, {
+    provideCodeActions(document, _range, context) {
+      const fixes: vscode.CodeAction[] = [];
+      for (const diagnostic of context.diagnostics) {
+        if (!(diagnostic instanceof RunbookDiagnosticItem)) continue;
+        for (const fix of diagnostic.source_.fixes ?? []) {
+          const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+          action.diagnostics = [diagnostic];
+          action.edit = new vscode.WorkspaceEdit();
+          action.edit.replace(document.uri, toRange(fix.range), fix.newText);
+          action.isPreferred = (diagnostic.source_.fixes?.length ?? 0) === 1;
+          fixes.push(action);
+        }
+      }
+      return fixes;
+    },
+  }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] });
+  const changes = models.onDidChangeModel(({ document, runbook }) => {
+    if (!isRunbook(runbook)) collection.delete(document.uri);
+    else collection.set(document.uri, runbook.diagnostics.map((d) => new RunbookDiagnosticItem(d)));
+  });
+  const closed = vscode.workspace.onDidCloseTextDocument((document) => collection.delete(document.uri));
+  return vscode.Disposable.from(collection, actions, changes, closed);
+}

@@ -1,0 +1,139 @@
+// Runbook models of open Markdown documents, one incremental modeler per document, cached per
+// document version. Edits are re-modelled after a short pause (diagnostics and the panel follow
+// onDidChangeModel); a request for the current version models it at once. Nothing here runs
+// at activation: the parser's bundle loads with the first Markdown document.
+import * as vscode from 'vscode';
+import type { Runbook } from '../core/runbook/model';
+import { editorCore } from './lazy';
+
+/** The parser's modeler; `modelAsync` (time-sliced) is used when the parser offers it. */
+interface Modeler {
+  model(text: string): Runbook;
+  modelAsync?(text: string): Promise<Runbook>;
+}
+
+interface Entry {
+  version: number;
+  runbook: Runbook | null;
+  pending: { version: number; promise: Promise<Runbook> } | null;
+  modeler: Modeler | null;
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
+export interface ModelTiming {
+  version: number;
+  /** Time spent building the model (the extension's own work), ms. */
+  modelMs: number;
+  /** When the edit arrived (performance.now()), for edit -> lens timing. */
+  editedAt: number | null;
+}
+
+/** Re-model this long after the last keystroke (lens requests come later still: VS Code waits ≥ 250 ms). */
+const SETTLE_MS = 120;
+
+export function isMarkdown(document: vscode.TextDocument): boolean {
+  return document.languageId === 'markdown' && (document.uri.scheme === 'file' || document.uri.scheme === 'untitled' || document.uri.scheme === 'vscode-remote');
+}
+
+export class RunbookModels implements vscode.Disposable {
+  private readonly entries = new Map<string, Entry>();
+  private readonly changed = new vscode.EventEmitter<{ document: vscode.TextDocument; runbook: Runbook }>();
+  private readonly subscriptions: vscode.Disposable[] = [this.changed];
+  private readonly timings = new Map<string, ModelTiming>();
+  /** Fires when a document's model was rebuilt. */
+  readonly onDidChangeModel = this.changed.event;
+
+  constructor() {
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (!isMarkdown(event.document) || event.contentChanges.length === 0) return;
+        const key = event.document.uri.toString();
+        this.timings.set(key, { version: event.document.version, modelMs: 0, editedAt: performance.now() });
+        this.schedule(event.document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        const entry = this.entries.get(document.uri.toString());
+        if (entry?.timer) clearTimeout(entry.timer);
+        this.entries.delete(document.uri.toString());
+        this.timings.delete(document.uri.toString());
+      }),
+    );
+  }
+
+  /** The model of the document as it is now. */
+  get(document: vscode.TextDocument): Promise<Runbook> {
+    const entry = this.entry(document);
+    if (entry.runbook && entry.version === document.version) return Promise.resolve(entry.runbook);
+    if (entry.pending?.version === document.version) return entry.pending.promise;
+    if (entry.timer) clearTimeout(entry.timer);
+    entry.timer = undefined;
+    const version = document.version;
+    const promise = this.build(document, entry, version);
+    entry.pending = { version, promise };
+    return promise;
+  }
+
+  /** The model if it is current, without building one. */
+  peek(document: vscode.TextDocument): Runbook | undefined {
+    const entry = this.entries.get(document.uri.toString());
+    return entry?.runbook && entry.version === document.version ? entry.runbook : undefined;
+  }
+
+  /** The latest model of the document, whatever its version. */
+  latest(uri: vscode.Uri): Runbook | undefined {
+    return this.entries.get(uri.toString())?.runbook ?? undefined;
+  }
+
+  async forUri(uri: vscode.Uri): Promise<{ document: vscode.TextDocument; runbook: Runbook }> {
+    const document = await vscode.workspace.openTextDocument(uri);
+    return { document, runbook: await this.get(document) };
+  }
+
+  timing(uri: vscode.Uri): ModelTiming | undefined {
+    return this.timings.get(uri.toString());
+  }
+
+  private entry(document: vscode.TextDocument): Entry {
+    const key = document.uri.toString();
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = { version: -1, runbook: null, pending: null, modeler: null, timer: undefined };
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    const entry = this.entry(document);
+    if (entry.timer) clearTimeout(entry.timer);
+    entry.timer = setTimeout(() => {
+      entry.timer = undefined;
+      if (!document.isClosed) void this.get(document);
+    }, SETTLE_MS);
+  }
+
+  private async build(document: vscode.TextDocument, entry: Entry, version: number): Promise<Runbook> {
+    const core = await editorCore();
+    entry.modeler ??= core.createRunbookModeler() as Modeler;
+    const text = document.getText();
+    const started = performance.now();
+    const runbook = entry.modeler.modelAsync ? await entry.modeler.modelAsync(text) : entry.modeler.model(text);
+    const modelMs = performance.now() - started;
+    const key = document.uri.toString();
+    const timing = this.timings.get(key);
+    this.timings.set(key, { version, modelMs, editedAt: timing?.version === version ? timing.editedAt : null });
+    if (entry.pending?.version === version) entry.pending = null;
+    if (version >= entry.version) {
+      entry.version = version;
+      entry.runbook = runbook;
+      this.changed.fire({ document, runbook });
+    }
+    return runbook;
+  }
+
+  dispose(): void {
+    for (const entry of this.entries.values()) if (entry.timer) clearTimeout(entry.timer);
+    this.entries.clear();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
