@@ -47,11 +47,15 @@ export function tempDir(prefix) {
   return dir;
 }
 
-/** A fresh copy of the fixture workspace plus the repository's examples/. */
+/**
+ * A fresh copy of the fixture workspace plus the repository's examples/, and seed 001 unchanged
+ * as runbooks/rollout.md (the product's test runbook).
+ */
 export function makeWorkspace(repoRoot, { withExamples = true, name = 'workspace' } = {}) {
   const root = tempDir('workspace');
   const workspace = join(root, name);
   cpSync(join(repoRoot, 'test', 'integration', 'workspace'), workspace, { recursive: true });
+  cpSync(join(repoRoot, 'test', 'fixtures', 'seed-001', 'input.md'), join(workspace, 'runbooks', 'rollout.md'));
   if (withExamples) {
     try {
       cpSync(join(repoRoot, 'examples'), join(workspace, 'examples'), { recursive: true });

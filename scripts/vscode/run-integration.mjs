@@ -11,12 +11,13 @@ import { fileURLToPath } from 'node:url';
 import { ensureTools } from './install-tools.mjs';
 import { bundleSuite, runSuite } from './suiteRunner.mjs';
 import { startMemorySampler } from './memory.mjs';
+import { prepareHostileWorkspace } from './hostileWorkspace.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const SUITES = {
   main: { entry: 'test/integration/suite/index.ts', outfile: 'out/integration/suite.cjs', trust: true },
-  untrusted: { entry: 'test/integration/untrusted/index.ts', outfile: 'out/integration/untrusted.cjs', trust: false },
+  untrusted: { entry: 'test/integration/untrusted/index.ts', outfile: 'out/integration/untrusted.cjs', trust: false, prepare: prepareHostileWorkspace },
 };
 
 function parseArgs(argv) {
@@ -64,7 +65,7 @@ async function main() {
     const suite = SUITES[name];
     const testsPath = await bundleSuite(repoRoot, suite.entry, suite.outfile);
     console.log(`\n[harness] suite "${name}" (workspace trust ${suite.trust ? 'disabled: trusted' : 'on: untrusted folder'})`);
-    const result = await runSuite(tools, { repoRoot, name, testsPath, trust: suite.trust, timeoutMs: options.timeoutMs, verbose: options.verbose });
+    const result = await runSuite(tools, { repoRoot, name, testsPath, trust: suite.trust, timeoutMs: options.timeoutMs, verbose: options.verbose, prepare: suite.prepare });
     console.log(`[harness] suite "${name}": ${result.passed} passed, ${result.failed} failed, exit ${result.exitCode}, ${result.seconds.toFixed(1)} s`);
     results.push(result);
   }

@@ -1,10 +1,13 @@
 // Runs one bundled mocha suite inside a real VS Code (code-server + headless Chromium) on a
 // fresh copy of the fixture workspace, streaming the extension host's console to stdout.
+// The suite can ask for what only a user can do (type into an input box, press Escape, click a
+// dialog button) or see (frame gaps, screenshots) through the UI bridge (uiBridge.mjs).
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { basename, join } from 'node:path';
-import { makeWorkspace, startCodeServer } from './codeServer.mjs';
+import { makeWorkspace, startCodeServer, tempDir } from './codeServer.mjs';
 import { consoleText, launchBrowser, workbenchUrl } from './workbench.mjs';
+import { UI_MARKER, createUiBridge } from './uiBridge.mjs';
 
 export const RESULT_MARKER = 'RUNBOOK_GATE_RESULT';
 // The suite's reporter prefixes its lines (test/integration/runMocha.ts); the workbench adds a log level.
@@ -42,16 +45,22 @@ const bundleDirs = new Set();
  * Resolves to { name, exitCode, passed, failed, pending, reported, seconds }.
  * Never throws for a failing suite; infrastructure errors come back as exitCode 1.
  */
-export async function runSuite(tools, { repoRoot, name, testsPath, trust, timeoutMs, verbose, extensionDevelopmentPath = repoRoot, extensionsDir }) {
+export async function runSuite(tools, { repoRoot, name, testsPath, trust, timeoutMs, verbose, extensionDevelopmentPath = repoRoot, extensionsDir, prepare }) {
   const started = Date.now();
   const result = { name, exitCode: 1, passed: 0, failed: 0, pending: 0, reported: false, seconds: 0 };
   const { root, workspace } = makeWorkspace(repoRoot);
+  const uiDir = tempDir('ui');
   let server;
   let browser;
+  let prepared;
   try {
+    // A suite may set up the workspace first (the untrusted suite's hostile settings) and add
+    // environment for the extension host; `cleanup` runs at the end.
+    prepared = prepare ? await prepare({ workspace, root }) : { env: {} };
     server = await startCodeServer(tools, { trust, verbose, extensionsDir });
     browser = await launchBrowser();
-    const page = await browser.newPage();
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const bridge = createUiBridge(page, { dir: uiDir, repoRoot, workspace });
 
     let settle;
     const exited = new Promise((resolve) => { settle = resolve; });
@@ -70,6 +79,10 @@ export async function runSuite(tools, { repoRoot, name, testsPath, trust, timeou
         const fromSuite = match !== null;
         if (!fromSuite && !verbose) return;
         const line = match ? match[1] : text;
+        if (fromSuite && line.startsWith(UI_MARKER)) {
+          bridge.request(line.slice(UI_MARKER.length));
+          return;
+        }
         const marker = line.indexOf(RESULT_MARKER);
         if (marker >= 0) {
           try {
@@ -83,7 +96,14 @@ export async function runSuite(tools, { repoRoot, name, testsPath, trust, timeou
     });
     if (verbose) page.on('pageerror', (error) => process.stderr.write(`[workbench error] ${error.message}\n`));
 
-    const url = workbenchUrl(server, { folder: workspace, extensionDevelopmentPath, extensionTestsPath: testsPath });
+    // The extension host's PATH starts with the harness fixtures (a fake `cargo`, as seed 001 runs it).
+    const extensionEnvironment = {
+      PATH: `${join(repoRoot, 'test', 'fixtures', 'harness', 'path')}:${process.env.PATH ?? ''}`,
+      RUNBOOK_GATE_UI_DIR: uiDir,
+      ...(process.env.RUNBOOK_GATE_SCREENSHOTS ? { RUNBOOK_GATE_SCREENSHOTS: '1' } : {}),
+      ...prepared.env,
+    };
+    const url = workbenchUrl(server, { folder: workspace, extensionDevelopmentPath, extensionTestsPath: testsPath, extensionEnvironment });
     await page.goto(url, { waitUntil: 'domcontentloaded' });
 
     let timer;
@@ -111,7 +131,9 @@ export async function runSuite(tools, { repoRoot, name, testsPath, trust, timeou
   } finally {
     await browser?.close().catch(() => {});
     await server?.stop();
+    await prepared?.cleanup?.();
     rmSync(root, { recursive: true, force: true });
+    rmSync(uiDir, { recursive: true, force: true });
     result.seconds = (Date.now() - started) / 1000;
   }
   return result;

@@ -1,9 +1,11 @@
-// Small helpers for the integration suites: the fixture workspace, CodeLens lookup, and the
-// run directories the extension writes under .runbook-gate/runs/.
+// Helpers for the integration suites: the fixture workspace, the extension's API, CodeLens
+// lookups through VS Code itself, run directories, and polling.
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, isAbsolute } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
 import * as vscode from 'vscode';
+import type { RunbookGateApi } from '../../src/vscode/activate';
+import type { RunRecord } from '../../src/core/run/record';
 
 export const EXTENSION_ID = 'runbook-gate.runbook-gate';
 export const RUNS_DIR = join('.runbook-gate', 'runs');
@@ -25,36 +27,20 @@ export function isInside(root: string, path: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
-export async function activateExtension(): Promise<vscode.Extension<unknown>> {
-  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+export async function activateExtension(): Promise<RunbookGateApi> {
+  const extension = vscode.extensions.getExtension<RunbookGateApi>(EXTENSION_ID);
   assert.ok(extension, `extension ${EXTENSION_ID} is loaded`);
-  await extension.activate();
-  return extension;
+  return extension.activate();
 }
 
 export async function openRunbook(uri: vscode.Uri): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(uri);
-  return vscode.window.showTextDocument(document);
+  return vscode.window.showTextDocument(document, { preview: false });
 }
 
 /** Asks VS Code (not our provider directly) for the lenses, resolving them all. */
 export async function codeLenses(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
-  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 1000);
-  return lenses ?? [];
-}
-
-/** The "Run step" lens of a step: the lens whose command is runStep with that step id. */
-export function runStepLens(lenses: vscode.CodeLens[], stepId: string): vscode.CodeLens {
-  const lens = lenses.find((candidate) => candidate.command?.command === 'runbookGate.runStep'
-    && candidate.command.arguments?.some((argument) => argument === stepId));
-  assert.ok(lens?.command, `a runbookGate.runStep lens for step "${stepId}" among: ${describe(lenses)}`);
-  return lens;
-}
-
-/** Titles of every lens on the same line as the step's "Run step" lens. */
-export function lensTitlesOnStepLine(lenses: vscode.CodeLens[], stepId: string): string[] {
-  const line = runStepLens(lenses, stepId).range.start.line;
-  return lenses.filter((lens) => lens.range.start.line === line).map((lens) => lens.command?.title ?? '');
+  return (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10_000)) ?? [];
 }
 
 export function describe(lenses: vscode.CodeLens[]): string {
@@ -66,6 +52,24 @@ export function describe(lenses: vscode.CodeLens[]): string {
   })));
 }
 
+/** The lens whose command is `runbookGate.<command>` with `id` among its arguments. */
+export function lensFor(lenses: vscode.CodeLens[], command: string, id: string): vscode.CodeLens {
+  const lens = lenses.find((candidate) => candidate.command?.command === `runbookGate.${command}` && candidate.command.arguments?.includes(id));
+  assert.ok(lens?.command, `a runbookGate.${command} lens for "${id}" among: ${describe(lenses)}`);
+  return lens;
+}
+
+/** Titles of every lens on a (0-based) line. */
+export function titlesOnLine(lenses: vscode.CodeLens[], line: number): string[] {
+  return lenses.filter((lens) => lens.range.start.line === line).map((lens) => lens.command?.title ?? '');
+}
+
+/** Runs a lens's command as a click would. */
+export async function click<T = unknown>(lens: vscode.CodeLens, ...extra: unknown[]): Promise<T> {
+  assert.ok(lens.command);
+  return vscode.commands.executeCommand<T>(lens.command.command, ...(lens.command.arguments ?? []), ...extra);
+}
+
 export function runDirectories(root: string): string[] {
   const runsRoot = join(root, RUNS_DIR);
   if (!existsSync(runsRoot)) return [];
@@ -75,22 +79,27 @@ export function runDirectories(root: string): string[] {
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
 }
 
-/** The newest run directory holding `logPath` (relative to a run directory), or null. */
-export function findRunFile(root: string, logPath: string): string | null {
-  for (const directory of runDirectories(root)) {
-    const candidate = join(directory, logPath);
-    if (existsSync(candidate)) return candidate;
-  }
-  return null;
+export function readRecord(runDir: string): RunRecord {
+  return JSON.parse(readFileSync(join(runDir, 'run.json'), 'utf8')) as RunRecord;
 }
 
 /** Polls until `probe` returns a value (not undefined), or fails with `what` after `timeoutMs`. */
-export async function eventually<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = probe();
+    const value = await probe();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Sets a workspace setting for the suite (restored by the returned function). */
+export async function setSetting(key: string, value: unknown): Promise<() => Thenable<void>> {
+  const config = vscode.workspace.getConfiguration('runbookGate');
+  const before = config.inspect(key)?.workspaceValue;
+  await config.update(key, value, vscode.ConfigurationTarget.Workspace);
+  return () => vscode.workspace.getConfiguration('runbookGate').update(key, before, vscode.ConfigurationTarget.Workspace);
 }

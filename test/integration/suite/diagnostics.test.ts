@@ -1,37 +1,56 @@
+// The model's diagnostics in the Problems panel, with its fixes as quick fixes, and the
+// "Bind to step…" lens that writes the same explicit binding.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, eventually, openRunbook, workspaceUri } from '../helpers';
+import { activateExtension, codeLenses, eventually, openRunbook, workspaceUri } from '../helpers';
 
-function runbookGateDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'Runbook Gate');
 }
 
-suite('diagnostics in the Problems panel', () => {
+suite('diagnostics and bindings', () => {
+  const uri = () => workspaceUri('runbooks', 'problems.md');
+
   test('an unknown annotation key is a warning on its fence, and editing it away clears it', async () => {
     await activateExtension();
-    const uri = workspaceUri('runbooks', 'problems.md');
-    const editor = await openRunbook(uri);
-
-    const found = await eventually('an unknown-annotation-key diagnostic', () => {
-      const match = runbookGateDiagnostics(uri).find((diagnostic) => diagnostic.code === 'unknown-annotation-key');
-      return match;
-    });
+    const editor = await openRunbook(uri());
+    const found = await eventually('an unknown-annotation-key diagnostic', () => ours(uri()).find((d) => d.code === 'unknown-annotation-key'));
     assert.equal(found.severity, vscode.DiagnosticSeverity.Warning);
-    assert.equal(found.range.start.line, 4, 'on the fence line (0-based 4)');
+    assert.equal(found.range.start.line, 6);
     assert.match(found.message, /bogus/);
-
-    const fenceLine = editor.document.lineAt(4);
-    const edited = await editor.edit((edit) => edit.replace(fenceLine.range, '```bash {"name":"ok"}'));
-    assert.equal(edited, true);
-    await eventually('the diagnostic to clear after the edit', () =>
-      (runbookGateDiagnostics(uri).some((diagnostic) => diagnostic.code === 'unknown-annotation-key') ? undefined : true));
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await editor.edit((edit) => edit.replace(editor.document.lineAt(6).range, '```bash {"name":"ok"}'));
+    await eventually('the diagnostic to clear', () => (ours(uri()).some((d) => d.code === 'unknown-annotation-key') ? undefined : true));
   });
 
-  test('a clean runbook has no Runbook Gate diagnostics', async () => {
+  test('an ambiguous binding offers quick fixes that write the explicit binding', async () => {
     await activateExtension();
-    const uri = workspaceUri('runbooks', 'smoke.md');
-    await openRunbook(uri); // opened and modelled by the earlier suites already
-    assert.deepEqual(runbookGateDiagnostics(uri).map((diagnostic) => `${diagnostic.code}: ${diagnostic.message}`), []);
+    const editor = await openRunbook(uri());
+    const diagnostic = await eventually('a binding-ambiguous diagnostic', () => ours(uri()).find((d) => d.code === 'binding-ambiguous'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri(), diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const fixes = actions.filter((a) => a.diagnostics?.some((d) => d.code === 'binding-ambiguous'));
+    assert.equal(fixes.length, 2, JSON.stringify(actions.map((a) => a.title)));
+    assert.ok(fixes[0]!.edit);
+    await vscode.workspace.applyEdit(fixes[0]!.edit!);
+    assert.match(editor.document.lineAt(4).text, /<!-- runbook: run=health-probe -->/);
+    await eventually('the check to be bound', async () => {
+      const lenses = await codeLenses(uri());
+      return lenses.some((l) => l.command?.command === 'runbookGate.runCheck' && l.command.arguments?.includes('stage-1.1') && /runs `Health probe/.test(l.command.title)) ? true : undefined;
+    });
+    await vscode.commands.executeCommand('undo');
+  });
+
+  test('"Bind to step…" on the lens writes the annotation as one undoable edit', async () => {
+    await activateExtension();
+    const editor = await openRunbook(uri());
+    const bind = await eventually('a Bind to step lens', async () => {
+      const lenses = await codeLenses(uri());
+      return lenses.find((l) => l.command?.command === 'runbookGate.bindToStep') ;
+    });
+    assert.match(bind.command!.title, /Bind to step/);
+    assert.equal(await vscode.commands.executeCommand(bind.command!.command, ...(bind.command!.arguments ?? []), 'commands-health-probe'), true);
+    assert.match(editor.document.lineAt(4).text, /^- Run the health probe\. <!-- runbook: run=commands-health-probe -->$/);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.lineAt(4).text, '- Run the health probe.');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

@@ -1,16 +1,17 @@
-// Entry of the main integration suite (workspace trusted): bundled by the harness to
-// out/integration/suite.cjs and loaded by VS Code as `extensionTestsPath`.
+// Entry of the main integration suite (workspace trusted): bundled by the harness and loaded by
+// VS Code as `extensionTestsPath`. Activation first: it measures a cold start.
 import { runMocha } from '../runMocha';
 
 export function run(): Promise<void> {
   return runMocha('main', async () => {
     await import('./activation.test');
-    await import('./runStep.test');
-    await import('./runStage.test');
-    await import('./generateReport.test');
-    await import('./example.test');
+    await import('./seed001.test');
+    await import('./cancelRerun.test');
+    await import('./checkboxes.test');
+    await import('./secrets.test');
+    await import('./panel.test');
+    await import('./confirmations.test');
     await import('./diagnostics.test');
-    await import('./dependencies.test');
-    await import('./manual.test');
+    await import('./performance.test');
   });
 }

@@ -1,0 +1,75 @@
+// Edit -> lens on a 300 KB runbook: what the extension itself spends (re-modelling the edited
+// document, then provideCodeLenses) is printed, as is the whole round trip through VS Code.
+// Numbers are printed, not asserted (no timing assertions in the suite).
+import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { activateExtension, codeLenses, eventually, openRunbook, sleep, workspaceUri } from '../helpers';
+
+/** Seed-001-like stages, repeated to about `bytes`. */
+function bigRunbook(bytes: number): string {
+  const parts = ['# Large rollout runbook\n\nOwner: perf lane\n'];
+  let size = parts[0]!.length;
+  for (let i = 0; size < bytes; i++) {
+    const part = [
+      `\n## Stage ${i}: Wave ${i}\n`,
+      `- [ ] Validate dependency issues #${1000 + i} and #${2000 + i} are closed.`,
+      `- [ ] Run the wave ${i} contract tests.`,
+      '',
+      '  ```bash {"name":"wave-' + i + '-tests"}',
+      `  echo "wave ${i}" && test -n "$HOME"`,
+      '  ```',
+      '',
+      `- [ ] Keep the wave ${i} cohort for at least 60 minutes.`,
+      `- [ ] Verify dashboards for wave ${i} look healthy and nothing regressed in the last hour of traffic.`,
+      '',
+      `Notes for wave ${i}: ${'the operator writes down what they saw, who they asked and what changed. '.repeat(6)}`,
+      '',
+    ].join('\n');
+    parts.push(part);
+    size += part.length;
+  }
+  return parts.join('');
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+suite('performance', () => {
+  test('edit -> lens on a 300 KB runbook', async function () {
+    this.timeout(180_000);
+    const api = await activateExtension();
+    const uri = workspaceUri('runbooks', 'large.md');
+    writeFileSync(uri.fsPath, bigRunbook(300 * 1024));
+    const editor = await openRunbook(uri);
+    const first = performance.now();
+    const lenses = await codeLenses(uri);
+    const firstMs = performance.now() - first;
+    assert.ok(lenses.length > 1000, `lenses on every stage, check and step (${lenses.length})`);
+    const own: number[] = [];
+    const model: number[] = [];
+    const provide: number[] = [];
+    const roundTrip: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const line = 40 + i * 97;
+      const at = new vscode.Position(line, editor.document.lineAt(line).text.length);
+      const started = performance.now();
+      await editor.edit((edit) => edit.insert(at, ' x'));
+      const version = editor.document.version;
+      await codeLenses(uri);
+      roundTrip.push(performance.now() - started);
+      const timing = await eventually('the lens timing of the edited version', () => {
+        const t = api.lensTiming(uri);
+        return t && t.version === version ? t : undefined;
+      });
+      model.push(timing.modelMs);
+      provide.push(timing.provideMs);
+      own.push(timing.modelMs + timing.provideMs);
+      await sleep(50);
+    }
+    console.log(`[rg-test]     300 KB runbook (${editor.document.lineCount} lines, ${lenses.length} lenses): first lenses ${firstMs.toFixed(0)} ms; after an edit, the extension's own work ${median(own).toFixed(1)} ms median (max ${Math.max(...own).toFixed(1)}): model ${median(model).toFixed(1)} ms + provideCodeLenses ${median(provide).toFixed(2)} ms; round trip through VS Code ${median(roundTrip).toFixed(0)} ms`);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
