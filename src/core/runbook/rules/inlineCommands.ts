@@ -6,8 +6,10 @@
 // Not commands: identifiers (`slow_consumer_evicted`), env names (`RUNTIME_KHALA_*`), bare
 // paths (`docs/sync/status/`), URLs, API routes (`GET /internal/v1/…`), flags (`--apply`),
 // numbers (`410 stale_cursor`), a known program alone (`kubectl`) unless the item says run.
-// Working directory: "From `apps/runtime/`: `mix ci`" (or "In `apps/web/`, run …"), or a
-// leading `cd apps/runtime && …`, which is stripped from the command and becomes the cwd.
+// Nor a mention of a tool: "Install `docker compose`", "Requires `terraform 1.7`", "the `git
+// push` hook", "the `cargo test` job", "built by `docker buildx`", "`npm ci` is faster",
+// "`node 20`" (a program and a version) — unless the item says run. Working directory: "From `apps/runtime/`: `mix ci`" (or "In `apps/web/`, run …"),
+// or a leading `cd apps/runtime && …`, which is stripped from the command and becomes the cwd.
 
 export interface InlinePart {
   kind: 'text' | 'code';
@@ -43,6 +45,9 @@ const SCRIPT_PATH = /^(?:\.{1,2}\/|~\/)[^\s]+|^(?:[\w.@-]+\/)+[\w.@-]+\.(?:sh|ba
 const RUN_CUE = /\b(?:run|re-?run|execute|invoke|exec)\s*(?:the\s+)?(?:command|script)?\s*:?\s*$/i;
 const CWD_CUE = /\b(?:from|in|inside|under|within)\s*(?:the\s+)?(?:directory|folder|repo)?\s*$/i;
 const ASSIGNMENT = /^[A-Za-z_]\w*=\S*$/;
+const MENTIONED_AFTER = /\b(?:install|installs|installed|installing|uses|requires?|required|needs?|upgrade|upgrades|for|by|than|in)\s*$/i;
+const MENTIONED_BEFORE = /^\s*(?:hook|target|job|flag|option|tool|binary|cli|output|plugin|version|image|container|process|logs?|alias|wrapper|package|is|are|was|were|must|should|can|lives?)\b/i;
+const VERSION = /^v?\d+(?:\.\d+)*$/;
 
 function words(command: string): string[] {
   return command.trim().split(/\s+/).filter((w) => w.length > 0);
@@ -64,6 +69,8 @@ export function commandReason(code: string, cued: boolean): string | null {
   // A bare `cd x` changes nothing on its own; `cd x && cmd` is read by splitLeadingCd.
   if (program === 'cd') return null;
   if (SCRIPT_PATH.test(program) && !program.endsWith('/')) return 'script path';
+  // `node 20`, `terraform 1.7`: a tool and its version, not something to run.
+  if (!cued && rest.length === 2 && VERSION.test(rest[1] ?? '')) return null;
   if (PROGRAMS.has(program.toLowerCase()) && (rest.length > 1 || cued)) return `known program ${program}`;
   // `canary-destroy --apply`, `flagctl set checkout_v2 --percent 1`: a program-like word and a flag.
   if (/^[a-z][a-z0-9._-]{1,30}$/.test(program) && rest.slice(1).some((w) => /^--?[A-Za-z][\w-]*(?:=\S*)?$/.test(w))) return `program ${program} with a flag`;
@@ -102,6 +109,9 @@ export function inlineCommands(parts: InlinePart[]): InlineCommand[] {
       return;
     }
     const cued = RUN_CUE.test(precedingText) || (found.length > 0 && /^\s*(?:,|and|then|or|&&|;)\s*(?:then\s+)?$/i.test(precedingText));
+    const next = parts[index + 1];
+    const followingText = next?.kind === 'text' ? next.value : '';
+    if (!cued && (MENTIONED_AFTER.test(precedingText) || MENTIONED_BEFORE.test(followingText))) return;
     const split = splitLeadingCd(code);
     const why = commandReason(split.command, cued);
     if (!why) return;
