@@ -53,3 +53,29 @@ test('durations: units, bare milliseconds, and a hint for a suspiciously small b
   assert.equal(parseDuration('soon'), undefined);
   assert.equal(parseAnnotations('{ timeout=90 }').problems[0]?.code, 'suspicious-timeout');
 });
+
+test('our keys: check and gate lists, value, results, on-failure; run for items', () => {
+  const { annotations, run, problems } = parseAnnotations('{ check=stage-0.2,stage-1.1 gate=error-budget-gate value="metrics.slow_consumer_evicted" results=out/results.tsv on-failure=stop run=x,y }');
+  assert.deepEqual(annotations, { check: ['stage-0.2', 'stage-1.1'], gate: ['error-budget-gate'], value: 'metrics.slow_consumer_evicted', results: 'out/results.tsv', onFailure: 'stop' });
+  assert.deepEqual(run, ['x', 'y']);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(parseAnnotations('{"check":["a","b"],"gate":"g"}').annotations, { check: ['a', 'b'], gate: ['g'] });
+  assert.deepEqual(parseAnnotations('{ secret=DB_URL,API_PASS name=z }').annotations, { secret: ['DB_URL', 'API_PASS'], name: 'z' });
+  assert.deepEqual(parseAnnotations('{ name=x,cwd=y }').annotations, { name: 'x', cwd: 'y' }, 'a comma still separates keys');
+});
+
+test('our keys, malformed: a problem each, never a throw', () => {
+  const cases: [string, string][] = [
+    ['{ on-failure=sometimes }', 'invalid-annotation-value'],
+    ['{ results=/etc/passwd }', 'invalid-annotation-value'],
+    ['{ results="" }', 'invalid-annotation-value'],
+    ['{ value="" }', 'invalid-annotation-value'],
+    ['{ check="" }', 'invalid-annotation-value'],
+    ['{ gate }', 'invalid-annotation-value'],
+  ];
+  for (const [text, code] of cases) assert.deepEqual(parseAnnotations(text).problems.map((p) => p.code), [code], text);
+});
+
+test('keys are reported as written, to tell check keys from step keys on an item', () => {
+  assert.deepEqual(parseAnnotations('run=a optional name=n timeout=5m').keys, ['run', 'optional', 'name', 'timeout']);
+});

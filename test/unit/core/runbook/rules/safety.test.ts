@@ -1,0 +1,47 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { destructiveReason, placeholdersIn } from '../../../../../src/core/runbook/rules/safety';
+
+const DESTRUCTIVE: [string, string][] = [
+  ['canary-destroy --apply', '--apply'],
+  ['terraform destroy -auto-approve', 'terraform destroy'],
+  ['terraform apply -var primary=us-west-2', 'terraform apply'],
+  ['curl -sS -X POST https://x/route-override -d @body.json', 'curl -X POST'],
+  ['curl --request DELETE "$API/x"', 'curl -X DELETE'],
+  ['curl -fsS "$API/x" --data \'{"a":1}\'', 'curl sending data'],
+  ['kubectl apply -f k8s/', 'kubectl apply'],
+  ['kubectl -n payments set image deploy/x api=y', 'kubectl set'],
+  ['kubectl -n payments rollout undo deploy/payments-api', 'kubectl rollout undo'],
+  ['helm upgrade --install api charts/api', 'helm upgrade'],
+  ['git push --force origin main', 'git push --force'],
+  ['payments-cli pay --network mainnet --amount 1', 'a mainnet payment'],
+  ['psql -c "DROP TABLE users"', 'DROP TABLE'],
+  ['psql -c "DELETE FROM users WHERE id = 1"', 'DELETE FROM'],
+  ['./bin/migrate up', 'a database migration'],
+  ['mix ecto.migrate', 'a database migration'],
+  ['gcloud run deploy svc --image x', 'gcloud deploy'],
+  ['aws elbv2 modify-listener --listener-arn x', 'aws modify-listener'],
+  ['./deploy.sh prod', 'deploy'],
+  ['npm publish', 'publish'],
+  ['rm -rf build', 'rm -rf'],
+  ['gh release delete v1 --yes', 'delete'],
+];
+
+test('destructive and production-mutating commands, with the reason shown', () => {
+  for (const [command, reason] of DESTRUCTIVE) assert.equal(destructiveReason(command), reason, command);
+});
+
+test('read-only commands, dry runs, comments and paths that merely contain the words', () => {
+  for (const command of [
+    'kubectl -n payments rollout status deploy/payments-api', 'kubectl get pods', 'terraform plan', 'helm list', 'git push origin main',
+    'curl -fsS "$RUNTIME_BASE_URL/internal/v1/khala/fanout/metrics?topic_limit=20" -H "Authorization: Bearer $T" | jq',
+    'apps/runtime/deploy/khala/check-nonprod-health.sh', 'cargo test -p x', './bin/migrate up --dry-run', 'echo done # then delete',
+    'gh issue view "$i" --json number,title,state', 'docker build -t x .',
+  ]) assert.equal(destructiveReason(command), null, command);
+});
+
+test('placeholders: <name> as written; not heredocs, process substitution, redirections', () => {
+  assert.deepEqual(placeholdersIn('kubectl -n <namespace> rollout restart deploy/<service-name> <namespace>'), ['<namespace>', '<service-name>']);
+  assert.deepEqual(placeholdersIn('gcloud projects describe <your project id>'), ['<your project id>']);
+  assert.deepEqual(placeholdersIn('cat <<EOF > x\ndiff <(ls a) <(ls b) 2>&1 < file >> log'), []);
+});

@@ -1,0 +1,35 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { commandSlug } from '../../../../../src/core/runbook/rules/steps';
+import { parseRunbook } from '../../../../../src/core/runbook/parseRunbook';
+
+test('inline steps are named by what they run', () => {
+  const cases: [string, string][] = [
+    ['mix test test/openagents_runtime/load/runtime_shape_load_test.exs', 'mix-test-runtime-shape'],
+    ['mix test --only sync_parity', 'mix-test-sync-parity'],
+    ['curl -vI https://edge.acme.io 2>&1 | grep "expire date"', 'curl-edge-acme-io'],
+    ['FOO=1 ./scripts/smoke.sh prod', 'smoke-prod'],
+    ['npm test', 'npm-test'],
+  ];
+  for (const [command, slug] of cases) assert.equal(commandSlug(command), slug, command);
+});
+
+test('placeholders are inputs of their own kind; env names stay env; secrets by name', () => {
+  const model = parseRunbook('## Stage 1: Go\n\n```bash\ncurl -H "Authorization: Bearer <api-token>" "$BASE_URL/<path>"\n```\n');
+  assert.deepEqual(model.inputs, [
+    { name: '<api-token>', kind: 'placeholder', secret: true, stepIds: ['stage-1-go'] },
+    { name: '<path>', kind: 'placeholder', secret: false, stepIds: ['stage-1-go'] },
+    { name: 'BASE_URL', kind: 'env', secret: false, stepIds: ['stage-1-go'] },
+  ]);
+  assert.deepEqual(model.steps[0]?.placeholders, ['<api-token>', '<path>']);
+});
+
+test('destructive: pattern, Rollback section, and an annotation overriding either way', () => {
+  const model = parseRunbook([
+    '## Stage 1: Go', '', '```bash', 'kubectl apply -f k8s/', '```', '', '```bash { destructive=false }', './deploy.sh --print-plan', '```', '',
+    '```bash { destructive=true }', 'echo harmless but asked', '```', '', '## Rollback', '', '```bash', 'echo back', '```', '',
+  ].join('\n'));
+  assert.deepEqual(model.steps.map((s) => [s.destructive, s.destructiveReason]), [
+    [true, 'kubectl apply'], [false, null], [true, 'annotated destructive'], [true, 'under a Rollback heading'],
+  ]);
+});
