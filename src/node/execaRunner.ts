@@ -1,66 +1,52 @@
 // Runs each step as one shell process through execa: detached in its own process group,
-// stdin closed, output streamed with back-pressure, the whole tree ended on timeout,
-// cancel, exit (leftover grandchildren) and disposeAll().
+// stdin closed, output streamed with back-pressure, under the shell flags of shell.ts. Every
+// process of the step carries its marks (stepProcesses.ts), so when the step ends — its shell
+// exits, times out, is cancelled — the whole group and every marked process that escaped it
+// (setsid, double fork) are ended. Background steps keep running until disposeAll() or the
+// run's reap(cookie); whatever is live when this process exits is killed with it.
 import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import { execa } from 'execa';
 import type { OutputHandler, OutputStream, ProcessOutcome, ProcessRequest, ProcessRunner } from '../core/ports';
-import { endProcessGroup } from './processGroup';
+import { COOKIE_VARIABLE, OWNER_VARIABLE, endMarked, environValue, findMarked, ownerAliveElsewhere } from './processReaper';
+import { shellInvocation } from './shell';
+import { StepMarks, StepProcesses } from './stepProcesses';
 
 export interface ExecaRunnerOptions {
   /** Time between SIGTERM and SIGKILL. */
   killGraceMs?: number;
 }
 
-/** How long the pipes may stay silent, after the step's group is gone, before we stop reading. */
+/** How long the pipes may stay silent, after the step's processes are gone, before we stop reading. */
 const PIPE_IDLE_MS = 1000;
 
-const ERREXIT_SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh']);
-const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ksh', 'mksh']);
-
-/** `bash -e -o pipefail -c CMD`: a multi-line step fails at its first failing command. */
-export function shellArguments(shell: string, command: string): string[] {
-  const name = basename(shell);
-  const flags = ERREXIT_SHELLS.has(name) ? ['-e'] : [];
-  if (PIPEFAIL_SHELLS.has(name)) flags.push('-o', 'pipefail');
-  return [...flags, '-c', command];
-}
-
 interface Live {
-  pid: number;
-  end(reason: 'cancelled'): Promise<void>;
+  processes: StepProcesses;
+  /** Cancels a running step (its outcome says so) and ends everything it started. */
+  end(): Promise<void>;
 }
-
-const notStarted = (spawnError: string): ProcessOutcome => ({
-  exitCode: null, signal: null, timedOut: false, cancelled: false, spawnError,
-});
 
 export class ExecaProcessRunner implements ProcessRunner {
+  /** Running steps, and background steps whose shell exited but whose processes may live on. */
   private readonly live = new Set<Live>();
   private readonly graceMs: number;
-  // If this process exits with steps still running (a host crash or process.exit), take
-  // their process groups down with it: nothing a run started may outlive it.
-  private readonly killAllNow = () => {
-    for (const entry of this.live) {
-      try {
-        process.kill(-entry.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-  };
 
   constructor(options: ExecaRunnerOptions = {}) {
     this.graceMs = options.killGraceMs ?? 3000;
   }
 
   async run(request: ProcessRequest, onOutput: OutputHandler, signal?: AbortSignal): Promise<ProcessOutcome> {
-    if (signal?.aborted) return { ...notStarted(''), spawnError: null, cancelled: true };
+    const how = shellInvocation(request.shell, request.command);
+    const outcome = (fields: Partial<ProcessOutcome>): ProcessOutcome => ({
+      exitCode: null, signal: null, timedOut: false, cancelled: false, spawnError: null,
+      shell: request.shell, shellFlags: how.flags, ...fields,
+    });
+    if (signal?.aborted) return outcome({ cancelled: true });
 
-    const child = execa(request.shell, shellArguments(request.shell, request.command), {
+    const marks = new StepMarks(request.cookie);
+    const child = execa(how.file, how.args, {
       cwd: request.cwd,
-      env: request.env,
+      env: { ...request.env, ...how.env, ...marks.environment() },
       extendEnv: false,
       stdin: 'ignore',
       stdout: 'pipe',
@@ -72,29 +58,18 @@ export class ExecaProcessRunner implements ProcessRunner {
       windowsHide: true,
     });
     const pid = child.pid;
-    if (pid === undefined) {
-      const result = await child;
-      // The cwd is checked only now, when spawning failed: no extra work on the common path.
-      const cwdProblem = await stat(request.cwd).then(
-        (s) => (s.isDirectory() ? null : `working directory is not a directory: ${request.cwd}`),
-        () => `working directory not found: ${request.cwd}`,
-      );
-      const missing = (result as { code?: string }).code === 'ENOENT';
-      return notStarted(cwdProblem ?? (missing ? `shell not found: ${request.shell}` : result.shortMessage ?? 'could not start'));
-    }
+    if (pid === undefined) return outcome({ spawnError: await spawnProblem(request, await child) });
 
+    const processes = new StepProcesses(pid, marks, this.graceMs);
     let timedOut = false;
     let cancelled = false;
-    let ending: Promise<void> | null = null;
-    const endTree = (): Promise<void> => (ending ??= endProcessGroup(pid, this.graceMs));
     const entry: Live = {
-      pid,
+      processes,
       end: () => {
         cancelled = true;
-        return endTree();
+        return processes.end();
       },
     };
-    if (this.live.size === 0) process.once('exit', this.killAllNow);
     this.live.add(entry);
 
     const timer =
@@ -102,18 +77,22 @@ export class ExecaProcessRunner implements ProcessRunner {
         ? null
         : setTimeout(() => {
             timedOut = true;
-            void endTree();
+            void processes.end();
           }, request.timeoutMs);
-    const onAbort = () => void entry.end('cancelled');
+    const onAbort = () => void entry.end();
     signal?.addEventListener('abort', onAbort, { once: true });
 
     const streams = [pump(child.stdout as Readable, 'stdout', onOutput), pump(child.stderr as Readable, 'stderr', onOutput)];
-    // When the shell exits, end what it left behind in its group (they would hold the pipes
-    // open). If something escaped the group (setsid) and still holds them, stop waiting once
-    // the pipes have been idle for a while — never while output is still being consumed.
+    // When the shell exits, a step's leftovers are ended (they would hold the pipes open); a
+    // background step's live on. If something unmarked still holds the pipes (it cleared its
+    // environment), stop waiting once they have been idle a while — never while output is
+    // still being consumed.
     let watchdog: ReturnType<typeof setInterval> | null = null;
+    let leftovers: Promise<void> = Promise.resolve();
     child.once('exit', () => {
-      void endTree().then(() => {
+      if (request.background) processes.shellGone();
+      else leftovers = processes.end();
+      void leftovers.then(() => {
         watchdog = setInterval(() => {
           const open = streams.filter((p) => !p.stream.readableEnded && !p.stream.destroyed);
           if (open.length === 0 || open.some((p) => p.busy() || Date.now() - p.lastData() < PIPE_IDLE_MS)) return;
@@ -125,26 +104,51 @@ export class ExecaProcessRunner implements ProcessRunner {
 
     try {
       const result = await child;
-      await ending;
-      return {
+      await leftovers;
+      return outcome({
         exitCode: result.exitCode ?? null,
         signal: result.signal ?? null,
         timedOut,
         cancelled: cancelled && !timedOut,
-        spawnError: null,
-      };
+      });
     } finally {
       if (timer) clearTimeout(timer);
       if (watchdog) clearInterval(watchdog);
       signal?.removeEventListener('abort', onAbort);
-      this.live.delete(entry);
-      if (this.live.size === 0) process.removeListener('exit', this.killAllNow);
+      if (!request.background) this.live.delete(entry);
     }
   }
 
+  /** Ends every running step and every background step's processes. */
   async disposeAll(): Promise<void> {
-    await Promise.all([...this.live].map((entry) => entry.end('cancelled')));
+    const entries = [...this.live];
+    this.live.clear();
+    await Promise.all(entries.map((entry) => entry.end()));
   }
+
+  /**
+   * Ends every process on this host that carries the run's cookie, except those a live runner
+   * in another process started (a `mark` in a second terminal must not end the steps of the
+   * `run` in the first). Returns how many were ended; 0 where there is no /proc.
+   */
+  async reap(cookie: string): Promise<number> {
+    if (cookie === '') return 0;
+    const mark = { name: COOKIE_VARIABLE, value: cookie };
+    const orphanedOrOurs = (environ: Buffer) => {
+      const owner = environValue(environ, OWNER_VARIABLE);
+      return owner === null || !ownerAliveElsewhere(owner);
+    };
+    return endMarked(() => findMarked(mark, { accept: orphanedOrOurs }), this.graceMs);
+  }
+}
+
+async function spawnProblem(request: ProcessRequest, result: { code?: string; shortMessage?: string }): Promise<string> {
+  // The cwd is checked only now, when spawning failed: no extra work on the common path.
+  const cwdProblem = await stat(request.cwd).then(
+    (s) => (s.isDirectory() ? null : `working directory is not a directory: ${request.cwd}`),
+    () => `working directory not found: ${request.cwd}`,
+  );
+  return cwdProblem ?? (result.code === 'ENOENT' ? `shell not found: ${request.shell}` : result.shortMessage ?? 'could not start');
 }
 
 interface Pump {
@@ -155,6 +159,7 @@ interface Pump {
   busy(): boolean;
 }
 
+/** Hands each chunk on as it comes (no buffering, so linear in the output); pauses while the handler asks to. */
 function pump(stream: Readable, name: OutputStream, onOutput: OutputHandler): Pump {
   let last = Date.now();
   let waiting = false;

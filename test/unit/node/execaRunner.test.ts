@@ -2,14 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import type { OutputStream, ProcessRequest } from '../../../src/core/ports';
-import { ExecaProcessRunner, shellArguments } from '../../../src/node/execaRunner';
+import { ExecaProcessRunner } from '../../../src/node/execaRunner';
 import { fixtureEnv, groupMembers, numberAfter, pidAlive, sleep, tempWorkspace } from './processHelpers';
 
 const workspace = tempWorkspace();
 test.after(() => rmSync(workspace, { recursive: true, force: true }));
 
 function request(command: string, extra: Partial<ProcessRequest> = {}): ProcessRequest {
-  return { command, shell: 'bash', cwd: workspace, env: fixtureEnv(), timeoutMs: 30_000, ...extra };
+  return { command, shell: 'bash', cwd: workspace, env: fixtureEnv(), timeoutMs: 30_000, cookie: 'execa-runner-test', ...extra };
 }
 
 function collector() {
@@ -24,6 +24,7 @@ test('exit codes and both streams come back', async () => {
   const runner = new ExecaProcessRunner();
   assert.deepEqual(await runner.run(request('fx-exit2'), out.onOutput), {
     exitCode: 2, signal: null, timedOut: false, cancelled: false, spawnError: null,
+    shell: 'bash', shellFlags: ['-e', '-o', 'pipefail', '-o', 'errtrace', '+sigpipe-tolerant'],
   });
   assert.equal(out.text(), 'about to fail\n');
   const err = collector();
@@ -39,18 +40,26 @@ test('raw bytes reach the handler unchanged (invalid UTF-8, NUL)', async () => {
   assert.deepEqual(bytes, Buffer.from('before \xff\xfe middle \xc3\x28 after \x00 end\n', 'latin1'));
 });
 
-test('stdin is closed, env is exactly what was given, multi-line steps stop at the first failure', async () => {
+test('stdin is closed, env is what was given plus the marks, multi-line steps stop at the first failure', async () => {
   const out = collector();
   const runner = new ExecaProcessRunner();
-  assert.equal((await runner.run(request('cat; echo "[$ONLY_THIS]" "[${HOME_X:-unset}]"', { env: fixtureEnv({ ONLY_THIS: 'yes' }) }), out.onOutput)).exitCode, 0);
-  assert.equal(out.text(), '[yes] [unset]\n');
+  assert.equal((await runner.run(request('cat; echo "[$ONLY_THIS]" "[${HOME_X:-unset}]"; env | cut -d= -f1 | grep RUNBOOK_GATE | sort', { env: fixtureEnv({ ONLY_THIS: 'yes' }) }), out.onOutput)).exitCode, 0);
+  assert.equal(out.text(), '[yes] [unset]\nRUNBOOK_GATE_COOKIE\nRUNBOOK_GATE_OWNER\nRUNBOOK_GATE_STEP\n');
   const multi = collector();
   assert.equal((await runner.run(request('echo one\nfalse\necho two'), multi.onOutput)).exitCode, 1);
   assert.equal(multi.text(), 'one\n');
   const pipe = collector();
   assert.equal((await runner.run(request('fx-exit2 | cat'), pipe.onOutput)).exitCode, 2, 'pipefail under bash');
-  assert.deepEqual(shellArguments('/bin/sh', 'x'), ['-e', '-c', 'x']);
-  assert.deepEqual(shellArguments('pwsh', 'x'), ['-c', 'x']);
+});
+
+test('a reader that stops early does not fail the step; a failing producer does (bash)', async () => {
+  const runner = new ExecaProcessRunner();
+  const early = collector();
+  assert.equal((await runner.run(request('yes | head -1'), early.onOutput)).exitCode, 0);
+  assert.equal(early.text(), 'y\n');
+  assert.equal((await runner.run(request('false | cat\necho no'), () => undefined)).exitCode, 1);
+  const sh = await runner.run(request('false | cat', { shell: 'sh' }), () => undefined);
+  assert.deepEqual([sh.exitCode, sh.shell, sh.shellFlags], [0, 'sh', ['-e']], 'sh has no pipefail');
 });
 
 test('a missing cwd or shell is a spawn error, not an exit code', async () => {
@@ -60,6 +69,7 @@ test('a missing cwd or shell is a spawn error, not an exit code', async () => {
   const noShell = await runner.run(request('true', { shell: 'no-such-shell-xyz' }), () => undefined);
   assert.equal(noShell.spawnError, 'shell not found: no-such-shell-xyz');
   assert.equal(noShell.exitCode, null);
+  assert.deepEqual([noShell.shell, noShell.shellFlags], ['no-such-shell-xyz', []]);
 });
 
 test('a timeout ends the whole process group', async () => {
@@ -132,7 +142,7 @@ test('a host that exits with a step still running takes the step down with it', 
   const script = [
     "import { ExecaProcessRunner } from './src/node/execaRunner.ts';",
     'const runner = new ExecaProcessRunner();',
-    "void runner.run({ command: 'echo \"pgid $$\"; fx-sleep-forever', shell: 'sh', cwd: process.cwd(), env: { PATH: process.env.PATH }, timeoutMs: 60000 },",
+    "void runner.run({ command: 'echo \"pgid $$\"; fx-sleep-forever', shell: 'sh', cwd: process.cwd(), env: { PATH: process.env.PATH }, timeoutMs: 60000, cookie: '' },",
     "  (chunk) => { process.stdout.write(chunk); if (String(chunk).includes('sleeping')) process.exit(0); });",
   ].join('\n');
   const { execFileSync } = await import('node:child_process');
@@ -154,15 +164,17 @@ test('output still buffered when the process exits is all delivered, even to a s
   assert.equal(bytes, 2000000 + Math.ceil(2000000 / 76));
 });
 
-test('a descendant that escapes the process group does not keep the step waiting', async () => {
+test('a descendant that escaped with a cleared environment (no marks) does not keep the step waiting', async () => {
   const out = collector();
+  // env -i: nothing marks it, so it outlives the step (docs/shell-semantics.md); it holds the
+  // step's stdout, and the runner stops waiting once the pipe has been idle a while.
   const outcome = await new ExecaProcessRunner({ killGraceMs: 200 }).run(
-    request('setsid sh -c \'echo "escaped $$"; sleep 30\' & sleep 0.2; echo done'),
+    request(`setsid env -i /bin/sh -c 'echo "escaped $$"; exec sleep 30' & sleep 0.2; echo done`),
     out.onOutput,
   );
   assert.equal(outcome.exitCode, 0);
-  // It leads its own session and group: end that whole group here.
   const escaped = numberAfter(out.text(), 'escaped');
+  assert.equal(pidAlive(escaped), true);
   process.kill(-escaped, 'SIGKILL');
   for (let i = 0; i < 40 && groupMembers(escaped).length > 0; i++) await sleep(25);
   assert.deepEqual(groupMembers(escaped), []);
