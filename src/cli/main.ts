@@ -1,16 +1,17 @@
-// Entry of dist/cli.js: binds the CLI to this process (argv, streams, Ctrl-C, exit code).
+// Entry of dist/cli.js: binds the CLI to this process (argv, streams, signals, exit code).
 import { main } from './cli';
 import type { CliContext } from './context';
+import { installSignalHandlers } from './signals';
+import { endAllStepProcessesNow } from '../node/liveSteps';
 
 function start(): void {
   const controller = new AbortController();
-  let interrupts = 0;
-  process.on('SIGINT', () => {
-    interrupts++;
-    if (interrupts > 1) process.exit(130);
-    process.stderr.write('\nrunbook-gate: cancelling the running step (Ctrl-C again to quit at once)\n');
-    controller.abort();
-  });
+  // SIGINT, SIGTERM, SIGHUP: the first cancels the run (which still closes its record and
+  // writes the report), a second kills every step process and exits 128+n.
+  installSignalHandlers({ controller, killNow: endAllStepProcessesNow, notify: (line) => process.stderr.write(`\n${line}\n`) });
+  // After SIGHUP the terminal is gone, and stdout may be a closed pipe (`| head`): a failed
+  // write must not crash the CLI before the run's record is closed.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
   const ctx: CliContext = {
     cwd: process.cwd(),
     env: process.env,
