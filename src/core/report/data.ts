@@ -117,7 +117,7 @@ export interface ReportData {
   template: string;
   /** The runbook's title (several runbooks: their titles joined with " + "). */
   title: string;
-  /** The title without a trailing "Runbook"/"Checklist"/"Plan" word, for "<name> Gate Report". */
+  /** The (first) runbook's title without a trailing "Runbook"/"Checklist"/"Plan" word, for "<name> Gate Report". */
   name: string;
   /** YYYY-MM-DD of the decision (UTC). */
   date: string;
