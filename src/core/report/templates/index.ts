@@ -1,0 +1,19 @@
+// The built-in report templates and the partials every template may include, as text.
+import gate from './gate.liquid';
+import validation from './validation.liquid';
+import drill from './drill.liquid';
+import load from './load.liquid';
+import evidence from './_evidence.liquid';
+import artifacts from './_artifacts.liquid';
+import integrity from './_integrity.liquid';
+
+export const BUILTIN_TEMPLATES = { gate, validation, drill, load } as const;
+
+export type BuiltinTemplateName = keyof typeof BUILTIN_TEMPLATES;
+
+/** `{% include "_artifacts" %}`, `{% include "_integrity" %}`, `{% include "_evidence", evidence: …, indent: "  " %}`. */
+export const PARTIALS: Readonly<Record<string, string>> = { _evidence: evidence, _artifacts: artifacts, _integrity: integrity };
+
+export function isBuiltinTemplate(name: string): name is BuiltinTemplateName {
+  return Object.prototype.hasOwnProperty.call(BUILTIN_TEMPLATES, name);
+}
