@@ -1,24 +1,31 @@
 // `npm run bench -- runner`: the runner's cost against the bare shell, measured in one run.
-//  1. ~400 MB of output through RunSession + ExecaProcessRunner + masking (two secrets) +
-//     the log file, vs the same command redirected to a file by the shell; plus the peak
-//     RSS growth of this process while it streams, and (as context) the same command piped
-//     through `cat` into a file: the cost of any pipe on this machine at that moment.
-//  2. 200 trivial steps (`true`) through ExecaProcessRunner vs 200 bare `sh -c true` spawns.
+//  1. ~400 MB of output through ExecaProcessRunner + StepOutput (masking two secrets, decoding,
+//     tails) + the log file, vs the same command redirected to a file by the shell; plus the
+//     peak RSS growth while it streams, and (as context) the same command piped through `cat`.
+//  2. The CLI's path (runner, decoding, StreamPrefixer) on a 100 MiB single line and on 1.5 M
+//     `\r` progress updates, each vs the same bytes cut by `\n`: linear means a ratio near 1.
+//  3. 200 trivial steps (`true`) through ExecaProcessRunner — marks, a pid snapshot before and
+//     a look for escaped processes after each — vs 200 bare `sh -c true` spawns.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RunSession } from '../src/core/run/runSession';
-import type { Runbook } from '../src/core/runbook/model';
+import { StreamPrefixer } from '../src/cli/streamPrefixer';
+import type { ProcessRequest } from '../src/core/ports';
+import { StepOutput } from '../src/core/run/stepOutput';
+import { createSecretMasker } from '../src/core/secrets/secretMasker';
 import { ExecaProcessRunner } from '../src/node/execaRunner';
-import { createRunStore } from '../src/node/fileRunStore';
+import { openLogWriter } from '../src/node/fileLogWriter';
 import { median, type Benchmark, type Measure } from './measure';
 
 const BIG = 'head -c 300000000 /dev/zero | base64';
+const LINE_BYTES = 100 * 1024 * 1024;
+const ONE_LINE = `head -c ${LINE_BYTES} /dev/zero | tr '\\0' x`;
+const LINES = `yes ${'x'.repeat(79)} | head -c ${LINE_BYTES}`;
+const progress = (end: string) => `awk 'BEGIN { for (i = 1; i <= 1500000; i++) printf "downloading %7d/1500000${end}", i }'`;
 const ROUNDS = 5;
+const SHAPE_ROUNDS = 3;
 const SPAWNS = 200;
-const clock = { now: () => new Date() };
-const range = { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
 
 function spawnShell(command: string, cwd: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -28,43 +35,49 @@ function spawnShell(command: string, cwd: string): Promise<void> {
   });
 }
 
-function bigRunbook(): Runbook {
-  return {
-    title: 'bench', frontMatter: {}, sections: [], gates: [], issues: [], tasks: [], diagnostics: [], lineCount: 1,
-    stages: [],
-    inputs: [
-      { name: 'BENCH_TOKEN', secret: true, stepIds: [] },
-      { name: 'BENCH_PASSWORD', secret: true, stepIds: [] },
-    ],
-    steps: [{
-      id: 'big', title: 'big output', range, language: 'bash', command: BIG, stageId: null, sectionId: null,
-      required: true, rollback: false, annotations: {}, inputs: [],
-    }],
-  };
+function request(command: string, cwd: string): ProcessRequest {
+  return { command, shell: 'sh', cwd, env: { PATH: process.env.PATH ?? '' }, timeoutMs: 600_000, cookie: 'bench' };
 }
 
-async function runBig(workspace: string): Promise<{ ms: number; rssGrowthMb: number; logBytes: number }> {
-  const store = await createRunStore({ runsRoot: 'runs', workspaceRoot: workspace, clock });
-  const session = new RunSession({
-    runbook: bigRunbook(), runbookPath: 'bench.md', runbookDir: workspace, workspaceRoot: workspace,
-    env: { PATH: process.env.PATH, BENCH_TOKEN: 'tok-3f9a1c77e2d4', BENCH_PASSWORD: 'correct horse battery' },
-    shell: 'sh', defaultTimeoutMs: 600_000, strict: false,
-    environment: { host: 'bench', toolVersion: '0', gitCommit: null, gitBranch: null },
-    runner: new ExecaProcessRunner(), store, clock,
-  });
+async function runBig(workspace: string, round: number): Promise<{ ms: number; rssGrowthMb: number }> {
+  const masker = createSecretMasker(['tok-3f9a1c77e2d4', 'correct horse battery']);
+  const log = openLogWriter(join(workspace, `big-${round}.log`), `big-${round}.log`);
+  const output = new StepOutput(masker, log, () => undefined, undefined);
   globalThis.gc?.();
   const rssBefore = process.memoryUsage.rss();
   let peak = rssBefore;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
   const started = performance.now();
-  const record = await session.run({ all: true });
+  const outcome = await new ExecaProcessRunner().run(request(BIG, workspace), (chunk, stream) => output.handle(chunk, stream));
+  await output.finish();
   const ms = performance.now() - started;
   clearInterval(sampler);
-  await session.finish();
-  const step = record.steps[0]!;
-  if (step.status !== 'passed') throw new Error(`bench step did not pass: ${step.outcome}`);
-  const logBytes = statSync(join(store.dir, step.logPath!)).size;
-  return { ms, rssGrowthMb: (peak - rssBefore) / 1e6, logBytes };
+  rmSync(join(workspace, `big-${round}.log`));
+  if (outcome.exitCode !== 0) throw new Error(`bench step failed: ${JSON.stringify(outcome)}`);
+  return { ms, rssGrowthMb: (peak - rssBefore) / 1e6 };
+}
+
+/** Runner -> UTF-8 decoding -> StreamPrefixer -> a counting sink: the CLI's terminal path. */
+async function throughPrefixer(command: string, cwd: string): Promise<number> {
+  let written = 0;
+  const prefixer = new StreamPrefixer({ write: (text: string) => (written += text.length) });
+  const decoder = new TextDecoder();
+  const started = performance.now();
+  await new ExecaProcessRunner().run(request(command, cwd), (chunk) => prefixer.write('step', decoder.decode(chunk, { stream: true })));
+  prefixer.flushAll();
+  if (written === 0) throw new Error(`no output from ${command}`);
+  return performance.now() - started;
+}
+
+async function shapes(workspace: string, name: string, shaped: string, plain: string): Promise<Measure> {
+  const value: number[] = [];
+  const baseline: number[] = [];
+  for (let round = 0; round < SHAPE_ROUNDS; round++) {
+    value.push(await throughPrefixer(shaped, workspace));
+    baseline.push(await throughPrefixer(plain, workspace));
+  }
+  const ratio = median(value) / median(baseline);
+  return { name, value: median(value), unit: 'ms', baseline: median(baseline), ratio, goal: '<= 1.5x', pass: ratio <= 1.5 };
 }
 
 const benchmark: Benchmark = async () => {
@@ -76,8 +89,7 @@ const benchmark: Benchmark = async () => {
     const pipeTimes: number[] = [];
     const runnerTimes: number[] = [];
     let rssGrowth = 0;
-    let logBytes = 0;
-    for (let i = 0; i < ROUNDS; i++) {
+    for (let round = 0; round < ROUNDS; round++) {
       const t = performance.now();
       await spawnShell(`${BIG} > out.txt`, workspace);
       shellTimes.push(performance.now() - t);
@@ -86,11 +98,9 @@ const benchmark: Benchmark = async () => {
       await spawnShell(`${BIG} | cat > out.txt`, workspace);
       pipeTimes.push(performance.now() - p);
       rmSync(join(workspace, 'out.txt'));
-      const big = await runBig(workspace);
+      const big = await runBig(workspace, round);
       runnerTimes.push(big.ms);
       rssGrowth = Math.max(rssGrowth, big.rssGrowthMb);
-      logBytes = big.logBytes;
-      rmSync(join(workspace, 'runs'), { recursive: true });
     }
     const bigValue = median(runnerTimes);
     const bigBaseline = median(shellTimes);
@@ -101,14 +111,15 @@ const benchmark: Benchmark = async () => {
       notes: {
         peakRssGrowthMb: rssGrowth.toFixed(1),
         rssGoalMb: 100,
-        logMb: (logBytes / 1e6).toFixed(0),
         bestRatio: (Math.min(...runnerTimes) / Math.min(...shellTimes)).toFixed(2),
         pipeThroughCatRatio: (median(pipeTimes) / bigBaseline).toFixed(2),
       },
     });
 
+    measures.push(await shapes(workspace, 'runner + prefixer: one 100 MiB line vs 80-column lines', ONE_LINE, LINES));
+    measures.push(await shapes(workspace, 'runner + prefixer: 1.5 M \\r updates vs the same with \\n', progress('\\r'), progress('\\n')));
+
     const runner = new ExecaProcessRunner();
-    const request = { command: 'true', shell: 'sh', cwd: workspace, env: { PATH: process.env.PATH ?? '' }, timeoutMs: 60_000 };
     // Interleaved, so a change in machine load hits both sides alike.
     let bare = 0;
     let through = 0;
@@ -116,7 +127,7 @@ const benchmark: Benchmark = async () => {
       const t0 = performance.now();
       await spawnShell('true', workspace);
       const t1 = performance.now();
-      await runner.run(request, () => undefined);
+      await runner.run(request('true', workspace), () => undefined);
       bare += t1 - t0;
       through += performance.now() - t1;
     }
@@ -124,25 +135,6 @@ const benchmark: Benchmark = async () => {
       name: `runner: ${SPAWNS} trivial steps vs bare sh -c true`,
       value: through, unit: 'ms', baseline: bare, ratio: through / bare, goal: '<= 1.5x', pass: through / bare <= 1.5,
       notes: { perStepMs: (through / SPAWNS).toFixed(2), perSpawnMs: (bare / SPAWNS).toFixed(2) },
-    });
-
-    // The same 200 steps as one stage through RunSession + file store (logs, digests, run.json
-    // rewrites): what a user waits for. Reported against the same bare spawns.
-    const steps = Array.from({ length: SPAWNS }, (_, i) => ({ ...bigRunbook().steps[0]!, id: `t${i}`, command: 'true' }));
-    const store = await createRunStore({ runsRoot: 'runs-trivial', workspaceRoot: workspace, clock });
-    const session = new RunSession({
-      runbook: { ...bigRunbook(), inputs: [], steps }, runbookPath: 'bench.md', runbookDir: workspace, workspaceRoot: workspace,
-      env: { PATH: process.env.PATH }, shell: 'sh', defaultTimeoutMs: 60_000, strict: false,
-      environment: { host: 'bench', toolVersion: '0', gitCommit: null, gitBranch: null },
-      runner: new ExecaProcessRunner(), store, clock,
-    });
-    const t2 = performance.now();
-    await session.run({ all: true });
-    const sessionMs = performance.now() - t2;
-    measures.push({
-      name: `session: ${SPAWNS} trivial steps with logs and run.json vs bare sh -c true`,
-      value: sessionMs, unit: 'ms', baseline: bare, ratio: sessionMs / bare, goal: 'informational', pass: true,
-      notes: { perStepMs: (sessionMs / SPAWNS).toFixed(2) },
     });
     return measures;
   } finally {
