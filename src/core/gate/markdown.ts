@@ -1,4 +1,6 @@
 // Small Markdown helpers: command output is text, never markup.
+// Superseded by src/core/report/markdown.ts (reports, SUMMARY.md); kept while runComment.ts,
+// remediationIssues.ts and src/cli/output.ts still import it — move them, then delete this file.
 
 /** Inline code that survives backticks in the text (CommonMark: a longer fence). */
 export function inlineCode(text: string): string {
