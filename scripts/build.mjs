@@ -19,6 +19,8 @@ const common = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'warning',
+  // Report templates (src/core/report/templates/*.liquid) are bundled as text.
+  loader: { '.liquid': 'text' },
 };
 
 // The extension loads its heavy parts on first use: `import('./bundles/<name>')` in src/vscode
