@@ -46,10 +46,10 @@ __runbook_gate_on_error() {
   fi
   __runbook_gate_held=1
   case $- in *e*) set +e; __runbook_gate_suspended=1 ;; esac
-  if [ "\${__runbook_gate_exit_pid-}" != "$BASHPID" ]; then
-    __runbook_gate_exit_pid=$BASHPID
+  if [ "\${__runbook_gate_exit_level-}" != "$BASH_SUBSHELL" ]; then
+    __runbook_gate_exit_level=$BASH_SUBSHELL
     __runbook_gate_user_exit=
-    if [ "$BASHPID" = "$$" ]; then
+    if [ "$BASH_SUBSHELL" = 0 ]; then
       local trap_now
       trap_now=$(trap -p EXIT)
       [ -z "$trap_now" ] || eval "__runbook_gate_keep_exit_trap \${trap_now#trap }"

@@ -28,6 +28,8 @@ const BASH_CASES: Array<[string, string, number]> = [
   ['f() { yes | head -1; }\nf\necho after', 'y\nafter\n', 0],
   ['g() { yes | head -1; }\nf() { g; }\nf\necho after', 'y\nafter\n', 0],
   ['trap "echo bye" EXIT\nyes | head -1', 'y\nbye\n', 0],
+  ['trap "echo bye" EXIT\n(yes | head -1)\necho after', 'y\nafter\nbye\n', 0],
+  ['x=$( (yes | head -1) )\ny=$(yes | head -1)\necho "$x$y"', 'yy\n', 0],
   ['set -u\nyes | head -1\necho "still -u"', 'y\nstill -u\n', 0],
   // ... a failing producer does, with its own status ...
   ['false | cat\necho no', '', 1],
