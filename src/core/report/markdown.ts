@@ -35,9 +35,10 @@ export function escapeText(text: string): string {
 /** Inline code that survives backticks in the text (CommonMark: a longer fence, padded when needed). */
 export function inlineCode(text: string): string {
   const flat = oneLine(text);
+  if (flat === '') return '` `';
   const longest = (flat.match(/`+/g) ?? []).reduce((max, run) => Math.max(max, run.length), 0);
   const fence = '`'.repeat(longest + 1);
-  const pad = flat === '' || flat.startsWith('`') || flat.endsWith('`') || (flat.startsWith(' ') && flat.endsWith(' ')) ? ' ' : '';
+  const pad = flat.startsWith('`') || flat.endsWith('`') || (flat.startsWith(' ') && flat.endsWith(' ')) ? ' ' : '';
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
 

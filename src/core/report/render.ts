@@ -70,7 +70,7 @@ interface LiquidFailure {
 function templateError(template: ReportTemplate, error: unknown): ReportTemplateError {
   const failure = error as LiquidFailure;
   const position = typeof failure.token?.getPosition === 'function' ? failure.token.getPosition() : null;
-  const reason = String(failure.message ?? error).replace(/, line:\d+, col:\d+$/, '').split('\n')[0]!;
+  const reason = String(failure.message ?? error).split('\n')[0]!.replace(/(?:, file:[^,]*)?, line:\d+, col:\d+(?:, file:.*)?$/, '');
   const file = failure.token?.file && failure.token.file !== template.name ? `${template.name} (included ${failure.token.file})` : template.name;
   return new ReportTemplateError(file, position?.[0] ?? null, position?.[1] ?? null, reason);
 }
