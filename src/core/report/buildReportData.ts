@@ -153,7 +153,8 @@ export function buildReportData(runs: ReadonlyArray<ReportRun>, options: ReportO
     notes: { scope: notesOf('scope'), risks: notesOf('risk'), remediation: notesOf('remediation') },
     warnings: runs.flatMap((run) => run.record.unmaskedSecrets.map((secret) => `Secret input ${secret} was too short to mask; check the logs before sharing them.`)),
     artifacts: {
-      ...artifactRuns[0]!,
+      runDir: artifactRuns[0]!.runDir, runJson: artifactRuns[0]!.runJson, resultsTsv: artifactRuns[0]!.resultsTsv,
+      summary: artifactRuns[0]!.summary, logsDir: artifactRuns[0]!.logsDir,
       logs: runs.flatMap((run) => logsOf(run.record).map((log) => ({ path: runLink(linksOf(run), log.path)!, sha256: log.sha256, stepId: log.stepId, attempt: log.attempt }))),
       runs: artifactRuns,
     },
