@@ -56,7 +56,12 @@ function startHost(command: string, graceMs: number) {
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, out: () => out, err: () => err, exited, until: async (pattern: RegExp) => { while (!pattern.test(out)) await sleep(20); } };
+  const until = async (pattern: RegExp) => {
+    for (const deadline = Date.now() + 20_000; !pattern.test(out); await sleep(20)) {
+      if (Date.now() > deadline) throw new Error(`no ${pattern} in: ${out}\n${err}`);
+    }
+  };
+  return { child, out: () => out, err: () => err, exited, until };
 }
 
 async function gone(pid: number): Promise<boolean> {

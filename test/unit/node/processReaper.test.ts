@@ -103,7 +103,9 @@ test('reap finds the leftovers of a runner killed with -9, and spares those of a
   });
   let text = '';
   child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  while (!/shell \d+/.test(text)) await sleep(25);
+  for (const deadline = Date.now() + 20_000; !/shell \d+/.test(text); await sleep(25)) {
+    if (Date.now() > deadline) throw new Error(`the runner host did not start the step: ${text}`);
+  }
   const daemon = numberAfter(text, 'daemon');
   const shell = numberAfter(text, 'shell');
 
