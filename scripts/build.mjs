@@ -36,9 +36,10 @@ const lazyBundles = {
     });
   },
 };
-const extensionPart = (entry, outfile, plugins = []) => ({
+const extensionPart = (entry, outfile, plugins = [], banner = '') => ({
   ...common,
   ...importMetaShim,
+  banner: { js: `${banner}${importMetaShim.banner.js}` },
   entryPoints: [entry],
   outfile,
   platform: 'node',
@@ -49,7 +50,8 @@ const extensionPart = (entry, outfile, plugins = []) => ({
 });
 
 const entries = [
-  extensionPart('src/extension.ts', 'dist/extension.js', [lazyBundles]),
+  // The banner marks when VS Code starts loading the module (activation time = load + activate()).
+  extensionPart('src/extension.ts', 'dist/extension.js', [lazyBundles], 'globalThis.__runbookGateLoadStart = performance.now();\n'),
   ...LAZY_BUNDLES.map((name) => extensionPart(`src/vscode/bundles/${name}.ts`, `dist/${name}.js`)),
   {
     ...common,

@@ -70,6 +70,7 @@ function onOutput(message: Extract<HostToPanel, { type: 'output' }>): void {
     showing = { stepId: message.stepId, attempt: message.attempt };
     titleOutput();
   }
+  if (message.skipped) output.skipped(message.skipped);
   output.append(message.text);
   schedulePersist();
 }
@@ -83,9 +84,19 @@ function schedulePersist(): void {
   }, 500);
 }
 
+/** The text a person sees, the custom elements' own (shadow) content included: titles, verdicts. */
+function visibleText(node: Node): string {
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+  if (!(node instanceof Element)) return '';
+  const own = node.tagName === 'VSCODE-COLLAPSIBLE' ? ['title', 'description'].map((name) => node.getAttribute(name) ?? '').filter(Boolean).join(' ') : '';
+  const children = Array.from(node.childNodes).map(visibleText).join('');
+  const block = /^(DIV|LI|P|H\d|HEADER|SECTION|DT|DD|VSCODE-COLLAPSIBLE)$/.test(node.tagName);
+  return `${own ? `${own} ` : ''}${children}${block ? '\n' : ''}`;
+}
+
 async function probe(): Promise<PanelProbe> {
-  // Let the output queue drain first: the probe reports what is on screen.
-  for (let i = 0; i < 200 && !output.idle; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+  // Let the output queue drain first (frames only come while the panel is visible).
+  for (let i = 0; i < 200 && !output.idle && !document.hidden; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
   const classes = new Set<string>();
   outputElement.querySelectorAll('span').forEach((span) => span.classList.forEach((c) => classes.add(c)));
   let handlers = 0;
@@ -93,9 +104,10 @@ async function probe(): Promise<PanelProbe> {
     for (const attribute of Array.from(node.attributes)) if (/^on/i.test(attribute.name)) handlers++;
   });
   return {
-    text: document.body.innerText,
+    text: visibleText(document.body),
+    output: outputElement.innerText,
     outputClasses: [...classes].sort(),
-    scripts: document.querySelectorAll('script').length,
+    scripts: Array.from(document.querySelectorAll('script')).map((script) => script.getAttribute('src') ?? `inline: ${(script.textContent ?? '').slice(0, 80)}`),
     links: Array.from(document.querySelectorAll('a[href]')).map((a) => a.getAttribute('href') ?? ''),
     images: document.querySelectorAll('img').length,
     handlers,

@@ -7,8 +7,11 @@ export type * from '../src/core/editor/panelTypes';
 
 export type HostToPanel =
   | { type: 'state'; state: PanelState | null; key: string | null }
-  /** Masked output of an attempt; `reset` starts it afresh (a new attempt, or a replay). */
-  | { type: 'output'; stepId: string; attempt: number; text: string; reset?: boolean }
+  /**
+   * Masked output of an attempt; `reset` starts it afresh (a new attempt, or a replay);
+   * `skipped` characters before `text` were not sent (a burst: the full log has them).
+   */
+  | { type: 'output'; stepId: string; attempt: number; text: string; reset?: boolean; skipped?: number }
   /** A test asks the panel what it rendered (the integration suite's probe). */
   | { type: 'probe'; id: number };
 
@@ -34,9 +37,12 @@ export type PanelToHost =
 /** What the panel rendered, for the integration suite's checks. */
 export interface PanelProbe {
   text: string;
+  /** The output view's text. */
+  output: string;
   /** Classes of the output spans ("ansi-red-fg"...). */
   outputClasses: string[];
-  scripts: number;
+  /** Every script element of the page: its src, or the start of its text. */
+  scripts: string[];
   links: string[];
   images: number;
   handlers: number;
@@ -47,5 +53,7 @@ export interface PanelProbe {
 
 /** Output lines the panel keeps on screen per step; the full log is on disk ("Open full log"). */
 export const PANEL_OUTPUT_LINES = 2000;
+/** Most characters of output the host sends per message (50 ms): a burst sends its tail. */
+export const PANEL_MESSAGE_CHARS = 64 * 1024;
 /** Characters of output the host replays to a panel that (re)loads mid-run. */
 export const PANEL_REPLAY_CHARS = 200_000;

@@ -4,9 +4,11 @@
 // pinned to the bottom while it streams unless the user scrolled up to read.
 import { cleanTerminalText, carrySgr, safeCut, styleRuns } from './ansi';
 
-/** Characters rendered per slice; a slice also stops after SLICE_MS. */
-const SLICE_CHARS = 64 * 1024;
+/** Characters rendered per slice; slices stop for the frame after SLICE_MS. */
+const SLICE_CHARS = 8 * 1024;
 const SLICE_MS = 6;
+/** A queue this long is a burst: only its last lines are rendered. */
+const BURST_CHARS = 128 * 1024;
 
 export interface OutputViewOptions {
   maxLines: number;
@@ -22,6 +24,7 @@ export class OutputView {
   private current: HTMLElement;
   private lines = 0;
   private dropped = 0;
+  private skippedChars = 0;
   private pinned = true;
   private scheduled = false;
   private readonly notice: HTMLElement;
@@ -49,10 +52,19 @@ export class OutputView {
     this.carry = '';
     this.lines = 0;
     this.dropped = 0;
+    this.skippedChars = 0;
     this.tail = '';
     this.pinned = true;
     this.element.replaceChildren();
     this.current = this.newLine();
+  }
+
+  /** `chars` of output were not sent (a burst): they count as dropped, and a new line starts. */
+  skipped(chars: number): void {
+    this.queue.push('\n');
+    this.queued += 1;
+    this.skippedChars += chars;
+    this.schedule();
   }
 
   append(text: string): void {
@@ -122,7 +134,7 @@ export class OutputView {
    * codes of the skipped part are still followed, so the lines shown keep their colours.
    */
   private skipToTail(): void {
-    if (this.queued < SLICE_CHARS * 4) return;
+    if (this.queued < BURST_CHARS) return;
     const all = this.held + this.queue.join('');
     let index = all.length;
     for (let n = 0; n < this.options.maxLines && index > 0; n++) index = all.lastIndexOf('\n', index - 1);
@@ -172,7 +184,7 @@ export class OutputView {
 
   private trim(): void {
     let extra = this.lines - this.options.maxLines;
-    if (extra <= 0 && this.dropped === 0) return;
+    if (extra <= 0 && this.dropped === 0 && this.skippedChars === 0) return;
     while (extra > 0) {
       const first = this.element.firstElementChild === this.notice ? this.notice.nextElementSibling : this.element.firstElementChild;
       if (!first || first === this.current) break;
@@ -181,9 +193,12 @@ export class OutputView {
       this.dropped++;
       extra--;
     }
-    if (this.dropped > 0) {
+    if (this.dropped > 0 || this.skippedChars > 0) {
       this.notice.replaceChildren();
-      this.notice.append(`… ${this.dropped} earlier line${this.dropped === 1 ? '' : 's'} not shown. `);
+      const parts = [];
+      if (this.dropped > 0) parts.push(`${this.dropped} earlier line${this.dropped === 1 ? '' : 's'}`);
+      if (this.skippedChars > 0) parts.push(`${Math.round(this.skippedChars / 1024)} KB of a burst`);
+      this.notice.append(`… ${parts.join(' and ')} not shown. `);
       const link = document.createElement('a');
       link.textContent = 'Open full log';
       link.href = '#';

@@ -26,10 +26,11 @@ function parseArgs(argv) {
     const arg = argv[index];
     if (arg === '--verbose') options.verbose = true;
     else if (arg === '--no-vsix') options.vsix = false;
+    else if (arg === '--grep') options.grep = argv[++index];
     else if (arg === '--suite') options.suites.push(argv[++index]);
     else if (arg.startsWith('--suite=')) options.suites.push(arg.slice('--suite='.length));
     else if (arg === '--help' || arg === '-h') {
-      console.log('usage: run-integration.mjs [--suite main|untrusted|vsix ...] [--no-vsix] [--verbose]');
+      console.log('usage: run-integration.mjs [--suite main|untrusted|vsix ...] [--grep PATTERN] [--no-vsix] [--verbose]');
       process.exit(0);
     } else {
       console.error(`run-integration: unknown argument ${arg}`);
@@ -65,7 +66,7 @@ async function main() {
     const suite = SUITES[name];
     const testsPath = await bundleSuite(repoRoot, suite.entry, suite.outfile);
     console.log(`\n[harness] suite "${name}" (workspace trust ${suite.trust ? 'disabled: trusted' : 'on: untrusted folder'})`);
-    const result = await runSuite(tools, { repoRoot, name, testsPath, trust: suite.trust, timeoutMs: options.timeoutMs, verbose: options.verbose, prepare: suite.prepare });
+    const result = await runSuite(tools, { repoRoot, name, testsPath, trust: suite.trust, timeoutMs: options.timeoutMs, verbose: options.verbose, prepare: suite.prepare, grep: options.grep });
     console.log(`[harness] suite "${name}": ${result.passed} passed, ${result.failed} failed, exit ${result.exitCode}, ${result.seconds.toFixed(1)} s`);
     results.push(result);
   }

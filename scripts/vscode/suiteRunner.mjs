@@ -45,7 +45,7 @@ const bundleDirs = new Set();
  * Resolves to { name, exitCode, passed, failed, pending, reported, seconds }.
  * Never throws for a failing suite; infrastructure errors come back as exitCode 1.
  */
-export async function runSuite(tools, { repoRoot, name, testsPath, trust, timeoutMs, verbose, extensionDevelopmentPath = repoRoot, extensionsDir, prepare }) {
+export async function runSuite(tools, { repoRoot, name, testsPath, trust, timeoutMs, verbose, extensionDevelopmentPath = repoRoot, extensionsDir, prepare, grep }) {
   const started = Date.now();
   const result = { name, exitCode: 1, passed: 0, failed: 0, pending: 0, reported: false, seconds: 0 };
   const { root, workspace } = makeWorkspace(repoRoot);
@@ -101,6 +101,7 @@ export async function runSuite(tools, { repoRoot, name, testsPath, trust, timeou
       PATH: `${join(repoRoot, 'test', 'fixtures', 'harness', 'path')}:${process.env.PATH ?? ''}`,
       RUNBOOK_GATE_UI_DIR: uiDir,
       ...(process.env.RUNBOOK_GATE_SCREENSHOTS ? { RUNBOOK_GATE_SCREENSHOTS: '1' } : {}),
+      ...(grep ? { RUNBOOK_GATE_GREP: grep } : {}),
       ...prepared.env,
     };
     const url = workbenchUrl(server, { folder: workspace, extensionDevelopmentPath, extensionTestsPath: testsPath, extensionEnvironment });

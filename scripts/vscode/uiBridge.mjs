@@ -118,6 +118,11 @@ export function createUiBridge(page, context) {
           if (!action) throw new Error(`unknown UI action ${request.action}`);
           answer(request.id, { ok: true, ...(await action(page, request, context)) });
         } catch (error) {
+          // What the workbench showed when an action failed, for the one reading the log.
+          const shot = join(context.repoRoot, 'out', 'integration', `ui-failure-${request.action}-${request.id}.png`);
+          mkdirSync(join(context.repoRoot, 'out', 'integration'), { recursive: true });
+          await page.screenshot({ path: shot }).catch(() => {});
+          console.log(`[harness] UI action ${request.action} failed (${error.message.split('\n')[0]}); screenshot ${shot}`);
           answer(request.id, { ok: false, error: error.message.split('\n')[0] });
         }
       });

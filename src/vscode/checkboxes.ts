@@ -5,13 +5,13 @@
 // and retried; if it still cannot be applied, the user is told which boxes were not changed.
 import * as vscode from 'vscode';
 import type { RunRecord } from '../core/run/record';
-import type { CheckboxChange } from '../core/editor/checkboxes';
+import type { CheckboxChange, CheckboxPlan } from '../core/editor/checkboxes';
 import type { Runbook } from '../core/runbook/model';
 import { editorCore } from './lazy';
 import type { RunbookModels } from './models';
 import type { Notifier } from './notify';
 
-const ATTEMPTS = 6;
+const ATTEMPTS = 10;
 
 export interface CheckboxStats {
   applied: number;
@@ -19,7 +19,10 @@ export interface CheckboxStats {
   lost: number;
 }
 
-type Compute = (runbook: Runbook, lineText: (line: number) => string | undefined) => CheckboxChange[];
+/** 40 ms, 80 ms, … up to a second: long enough for a typist to pause. */
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.min(1000, 40 * 2 ** attempt)));
+
+type Compute = (runbook: Runbook, lineText: (line: number) => string | undefined) => Promise<CheckboxPlan>;
 
 export class CheckboxSync {
   private readonly queues = new Map<string, Promise<void>>();
@@ -34,12 +37,12 @@ export class CheckboxSync {
   follow(uri: vscode.Uri, record: RunRecord, changedChecks: ReadonlySet<string>): Promise<void> {
     const withBoxes = new Set(record.checks.filter((c) => c.task && changedChecks.has(c.id)).map((c) => c.id));
     if (withBoxes.size === 0) return Promise.resolve();
-    return this.enqueue(uri, 'tick', async (runbook, lineText) => (await editorCore()).checkboxChanges(runbook, record, lineText, withBoxes));
+    return this.enqueue(uri, 'tick', async (runbook, lineText) => (await editorCore()).planCheckboxes(runbook, record, lineText, withBoxes));
   }
 
   /** "Reset run": clears every ticked box. */
   reset(uri: vscode.Uri): Promise<void> {
-    return this.enqueue(uri, 'clear', async (runbook, lineText) => (await editorCore()).checkboxResets(runbook, lineText));
+    return this.enqueue(uri, 'clear', async (runbook, lineText) => ({ changes: (await editorCore()).checkboxResets(runbook, lineText), unplaced: [] }));
   }
 
   /** Resolves when every queued change of the document was applied (or given up). */
@@ -47,7 +50,7 @@ export class CheckboxSync {
     return this.queues.get(uri.toString()) ?? Promise.resolve();
   }
 
-  private enqueue(uri: vscode.Uri, what: string, compute: (...args: Parameters<Compute>) => Promise<CheckboxChange[]>): Promise<void> {
+  private enqueue(uri: vscode.Uri, what: string, compute: Compute): Promise<void> {
     const key = uri.toString();
     const next = (this.queues.get(key) ?? Promise.resolve()).then(() => this.apply(uri, what, compute)).catch((error: Error) => {
       this.notify.warn(`Could not update the checkboxes of ${vscode.workspace.asRelativePath(uri)}: ${error.message}`);
@@ -56,13 +59,24 @@ export class CheckboxSync {
     return next;
   }
 
-  private async apply(uri: vscode.Uri, what: string, compute: (...args: Parameters<Compute>) => Promise<CheckboxChange[]>): Promise<void> {
+  private async apply(uri: vscode.Uri, what: string, compute: Compute): Promise<void> {
     let last: CheckboxChange[] = [];
+    let unplaced: string[] = [];
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       const document = await vscode.workspace.openTextDocument(uri);
+      const version = document.version;
       const runbook = await this.models.get(document);
       const lineText = (line: number) => (line >= 1 && line <= document.lineCount ? document.lineAt(line - 1).text : undefined);
-      last = await compute(runbook, lineText);
+      const plan = await compute(runbook, lineText);
+      // The user typed while the model was built: its lines are not the text's any more.
+      const stale = document.version !== version;
+      last = plan.changes;
+      unplaced = plan.unplaced;
+      if (stale || unplaced.length > 0) {
+        this.stats.retried++;
+        await pause(attempt);
+        continue;
+      }
       if (last.length === 0) return;
       const edit = new vscode.WorkspaceEdit();
       for (const change of last) {
@@ -75,11 +89,14 @@ export class CheckboxSync {
       }
       // The user typed since: let the document settle, then compute again against it.
       this.stats.retried++;
-      await new Promise((resolve) => setTimeout(resolve, 40 * 2 ** attempt));
+      await pause(attempt);
     }
-    this.stats.lost += last.length;
+    const lost = last.length + unplaced.length;
+    if (lost === 0) return;
+    this.stats.lost += lost;
+    const which = [...last.map((c) => c.checkId), ...unplaced].join(', ');
     this.notify.warn(
-      `Runbook Gate could not ${what} ${last.length} checkbox${last.length === 1 ? '' : 'es'} in ${vscode.workspace.asRelativePath(uri)} (lines ${last.map((c) => c.line).join(', ')}): the document kept changing. The run's record has the verdicts.`,
+      `Runbook Gate could not ${what} ${lost} checkbox${lost === 1 ? '' : 'es'} in ${vscode.workspace.asRelativePath(uri)} (${which}): the document kept changing. The run's record has the verdicts.`,
       { label: 'Retry', run: () => void this.enqueue(uri, what, compute) },
     );
   }

@@ -21,11 +21,13 @@ class RunbookLens extends vscode.CodeLens {
 
 export interface LensTiming {
   version: number;
-  /** Building the model of this version (ms). */
+  /** Building the model of this version before the lenses could be placed (ms; 0 when they came from the shifted model). */
   modelMs: number;
   /** provideCodeLenses itself (ms). */
   provideMs: number;
   lenses: number;
+  /** Placed from the previous model, its lines carried through the edit (exact lenses follow the background re-model). */
+  shifted: boolean;
 }
 
 export class LensProvider implements vscode.CodeLensProvider<RunbookLens>, vscode.Disposable {
@@ -37,10 +39,18 @@ export class LensProvider implements vscode.CodeLensProvider<RunbookLens>, vscod
   private ticker: ReturnType<typeof setInterval> | undefined;
   private tickEvery = 0;
 
+  private readonly subscription: vscode.Disposable;
+  /** Documents whose lenses were placed from a shifted model: redraw them once the model is current. */
+  private readonly provisional = new Set<string>();
+
   constructor(
     private readonly models: RunbookModels,
     private readonly runs: RunManager,
-  ) {}
+  ) {
+    this.subscription = models.onDidChangeModel(({ document }) => {
+      if (this.provisional.delete(document.uri.toString())) this.changed.fire();
+    });
+  }
 
   refresh(): void {
     this.changed.fire();
@@ -53,9 +63,15 @@ export class LensProvider implements vscode.CodeLensProvider<RunbookLens>, vscod
 
   async provideCodeLenses(document: vscode.TextDocument): Promise<RunbookLens[]> {
     if (!readConfig(document.uri).codeLensEnabled) return [];
-    const runbook = this.models.peek(document) ?? (await this.models.get(document));
-    this.core ??= await editorCore();
     const started = performance.now();
+    // After an edit the current model may still be building: place the lenses from the previous
+    // one, carried through the edit, and redraw when the model is current (onDidChangeModel).
+    const current = this.models.peek(document);
+    const shifted = current || !this.core ? undefined : this.models.shifted(document);
+    const runbook = current ?? shifted?.runbook ?? (await this.models.get(document));
+    this.core ??= await editorCore();
+    const placed = performance.now();
+    if (shifted) this.provisional.add(document.uri.toString());
     const run = this.runs.get(document.uri);
     if (!run.restored && this.core.isRunbookModel(runbook)) void this.runs.restore(document.uri);
     const view: LensView = {
@@ -68,16 +84,23 @@ export class LensProvider implements vscode.CodeLensProvider<RunbookLens>, vscod
       now: Date.now(),
     };
     const index = this.index(runbook, run.record);
-    const lenses = this.core.lensSlots(index, view).map((slot) => {
-      const line = Math.min(Math.max(0, slot.line - 1), document.lineCount - 1);
-      return new RunbookLens(new vscode.Range(line, 0, line, 0), document.uri, slot, index, view);
-    });
+    const lenses: RunbookLens[] = [];
+    for (const slot of this.core.lensSlots(index, view)) {
+      const at = shifted ? shifted.line(slot.line) : slot.line;
+      if (at === null) continue; // its line was just edited: it comes back with the new model
+      const line = Math.min(Math.max(0, at - 1), document.lineCount - 1);
+      lenses.push(new RunbookLens(new vscode.Range(line, 0, line, 0), document.uri, slot, index, view));
+    }
+    // Exact lenses follow once the model of this version is built (it redraws them).
+    if (shifted) setTimeout(() => void this.models.get(document), 0);
     const timing = this.models.timing(document.uri);
+    const modelled = !current && !shifted && timing?.version === document.version;
     this.timings.set(document.uri.toString(), {
       version: document.version,
-      modelMs: timing?.version === document.version ? timing.modelMs : 0,
-      provideMs: performance.now() - started,
+      modelMs: modelled ? timing.modelMs : 0,
+      provideMs: performance.now() - (modelled ? placed : started),
       lenses: lenses.length,
+      shifted: shifted !== undefined,
     });
     return lenses;
   }
@@ -118,6 +141,7 @@ export class LensProvider implements vscode.CodeLensProvider<RunbookLens>, vscod
   }
 
   dispose(): void {
+    this.subscription.dispose();
     if (this.ticker) clearInterval(this.ticker);
     this.changed.dispose();
   }

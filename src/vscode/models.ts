@@ -12,9 +12,20 @@ interface Modeler {
   modelAsync?(text: string): Promise<Runbook>;
 }
 
+/** One content change of an edit, in the coordinates of the text just before it (0-based lines). */
+interface LineChange {
+  start: number;
+  end: number;
+  startCharacter: number;
+  pureInsert: boolean;
+  added: number;
+}
+
 interface Entry {
   version: number;
   runbook: Runbook | null;
+  /** Edits made since `runbook` was built (their resulting version and changes), for shifted lenses. */
+  edits: Array<{ version: number; changes: LineChange[] }>;
   pending: { version: number; promise: Promise<Runbook> } | null;
   modeler: Modeler | null;
   timer: ReturnType<typeof setTimeout> | undefined;
@@ -28,11 +39,38 @@ export interface ModelTiming {
   editedAt: number | null;
 }
 
-/** Re-model this long after the last keystroke (lens requests come later still: VS Code waits ≥ 250 ms). */
-const SETTLE_MS = 120;
+/**
+ * Re-model this long after the last keystroke, for diagnostics and the panel. Lenses do not wait
+ * for it: VS Code asks for them ≥ 250 ms after an edit, they are placed from the previous model
+ * carried through the edit, and the re-model starts right after (see lenses.ts).
+ */
+const SETTLE_MS = 400;
 
 export function isMarkdown(document: vscode.TextDocument): boolean {
   return document.languageId === 'markdown' && (document.uri.scheme === 'file' || document.uri.scheme === 'untitled' || document.uri.scheme === 'vscode-remote');
+}
+
+function lineChange(change: vscode.TextDocumentContentChangeEvent): LineChange {
+  const { start, end } = change.range;
+  return {
+    start: start.line,
+    end: end.line,
+    startCharacter: start.character,
+    pureInsert: change.rangeLength === 0,
+    added: (change.text.match(/\n/g) ?? []).length,
+  };
+}
+
+/** Where a 0-based line of the text before a change is after it; null inside the replaced lines. */
+export function shiftLine(line: number, change: LineChange): number | null {
+  const delta = change.added - (change.end - change.start);
+  if (line < change.start) return line;
+  if (line > change.end) return line + delta;
+  if (line === change.start) {
+    // Text inserted at the very start of the line pushes it down; an edit inside it keeps it.
+    return change.pureInsert && change.startCharacter === 0 ? line + change.added : change.end === change.start ? line : null;
+  }
+  return null;
 }
 
 export class RunbookModels implements vscode.Disposable {
@@ -49,6 +87,11 @@ export class RunbookModels implements vscode.Disposable {
         if (!isMarkdown(event.document) || event.contentChanges.length === 0) return;
         const key = event.document.uri.toString();
         this.timings.set(key, { version: event.document.version, modelMs: 0, editedAt: performance.now() });
+        const entry = this.entries.get(key);
+        if (entry?.runbook) {
+          entry.edits.push({ version: event.document.version, changes: event.contentChanges.map(lineChange) });
+          if (entry.edits.length > 500) entry.edits.splice(0, entry.edits.length); // too far behind: model it
+        }
         this.schedule(event.document);
       }),
       vscode.workspace.onDidCloseTextDocument((document) => {
@@ -79,6 +122,31 @@ export class RunbookModels implements vscode.Disposable {
     return entry?.runbook && entry.version === document.version ? entry.runbook : undefined;
   }
 
+  /**
+   * The latest model with its lines carried through the edits made since (a line inside an
+   * edited region maps to null): lenses can be placed at once while the document is re-modelled
+   * in the background. Undefined when there is no model, or the edits were not all seen.
+   */
+  shifted(document: vscode.TextDocument): { runbook: Runbook; line(line: number): number | null } | undefined {
+    const entry = this.entries.get(document.uri.toString());
+    if (!entry?.runbook || entry.edits.length === 0) return undefined;
+    const edits = entry.edits.filter((e) => e.version > entry.version);
+    // Every version since the model's must have been seen, in order.
+    if (edits.at(-1)?.version !== document.version || edits.some((e, i) => e.version !== entry.version + 1 + i)) return undefined;
+    const changes = edits.flatMap((e) => e.changes);
+    return {
+      runbook: entry.runbook,
+      line: (line) => {
+        let at: number | null = line - 1;
+        for (const change of changes) {
+          if (at === null) break;
+          at = shiftLine(at, change);
+        }
+        return at === null ? null : at + 1;
+      },
+    };
+  }
+
   /** The latest model of the document, whatever its version. */
   latest(uri: vscode.Uri): Runbook | undefined {
     return this.entries.get(uri.toString())?.runbook ?? undefined;
@@ -97,7 +165,7 @@ export class RunbookModels implements vscode.Disposable {
     const key = document.uri.toString();
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { version: -1, runbook: null, pending: null, modeler: null, timer: undefined };
+      entry = { version: -1, runbook: null, edits: [], pending: null, modeler: null, timer: undefined };
       this.entries.set(key, entry);
     }
     return entry;
@@ -126,6 +194,7 @@ export class RunbookModels implements vscode.Disposable {
     if (version >= entry.version) {
       entry.version = version;
       entry.runbook = runbook;
+      entry.edits = entry.edits.filter((e) => e.version > version);
       this.changed.fire({ document, runbook });
     }
     return runbook;

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { readConfig } from './config';
 import { EditorProblem, runbookUri, type Editor } from './editor';
 import { reports } from './lazy';
+import { confirmModal } from './confirm';
 
 export interface ReportOptions {
   /** Do not offer to post on GitHub afterwards (scripts, tests). */
@@ -64,8 +65,8 @@ export async function publishReport(editor: Editor, uriArg?: unknown, options: {
   ];
   if (plan.commentOn === null && plan.issues.length === 0) throw new EditorProblem('Nothing to post: no gate issue is named and there is nothing to remediate.');
   if (!options.yes) {
-    const answer = await vscode.window.showWarningMessage(`Post to GitHub (${plan.repo})?`, { modal: true, detail: lines.join('\n') }, 'Post');
-    if (answer !== 'Post') return undefined;
+    const what = `${plan.commentOn !== null ? `a comment on #${plan.commentOn}` : 'no comment'} and ${plan.issues.length} remediation issue${plan.issues.length === 1 ? '' : 's'}`;
+    if (!(await confirmModal(editor.notify, `Post to GitHub (${plan.repo}): ${what}?`, lines.join('\n'), 'Post'))) return undefined;
   }
   const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Runbook Gate: posting on GitHub' }, () => publishReportPlan(service, handle, prepared));
   const created = result.issues.filter((i) => !i.existed).length;

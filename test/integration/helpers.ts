@@ -38,9 +38,9 @@ export async function openRunbook(uri: vscode.Uri): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(document, { preview: false });
 }
 
-/** Asks VS Code (not our provider directly) for the lenses, resolving them all. */
-export async function codeLenses(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
-  return (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10_000)) ?? [];
+/** Asks VS Code (not our provider directly) for the lenses, resolving the first `resolve` (all by default). */
+export async function codeLenses(uri: vscode.Uri, resolve = 10_000): Promise<vscode.CodeLens[]> {
+  return (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, resolve)) ?? [];
 }
 
 export function describe(lenses: vscode.CodeLens[]): string {

@@ -52,7 +52,9 @@ function prefixedReporter(counts: Counts) {
 
 export async function runMocha(name: string, loadTests: () => Promise<unknown>): Promise<void> {
   const counts: Counts = { passed: 0, failed: 0, pending: 0 };
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000 });
+  // `run-integration.mjs --grep PATTERN` runs only the tests whose full title matches.
+  const grep = process.env.RUNBOOK_GATE_GREP;
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, ...(grep ? { grep } : {}) });
   mocha.reporter(prefixedReporter(counts) as unknown as typeof Mocha.reporters.Base);
   mocha.suite.emit('pre-require', globalThis, `${name}.test`, mocha);
   try {

@@ -55,17 +55,24 @@ export function locateCheck(runbook: Runbook, recorded: { id: string; stageId: s
   return sameText.length === 1 ? sameText[0]! : null;
 }
 
+export interface CheckboxPlan {
+  changes: CheckboxChange[];
+  /** Checks whose box is not on the line the model says (the model is older than the text): try again. */
+  unplaced: string[];
+}
+
 /**
  * The edits that bring the boxes of the document in line with the run: one per task whose
  * box differs from its check's verdict. `lineText(line)` reads the current document (1-based).
  */
-export function checkboxChanges(
+export function planCheckboxes(
   runbook: Runbook,
   record: Pick<RunRecord, 'checks'>,
   lineText: (line: number) => string | undefined,
   only?: ReadonlySet<string>,
-): CheckboxChange[] {
+): CheckboxPlan {
   const changes: CheckboxChange[] = [];
+  const unplaced: string[] = [];
   const seen = new Set<number>();
   for (const recorded of record.checks) {
     if (!recorded.task || (only && !only.has(recorded.id))) continue;
@@ -73,13 +80,26 @@ export function checkboxChanges(
     if (wanted === null) continue;
     const check = locateCheck(runbook, recorded);
     if (!check?.task || seen.has(check.task.line)) continue;
+    if (taskMarkColumn(lineText(check.task.line) ?? '') === null) {
+      unplaced.push(recorded.id);
+      continue;
+    }
     const change = boxChange(check, wanted, lineText);
     if (change) {
       seen.add(change.line);
       changes.push(change);
     }
   }
-  return changes;
+  return { changes, unplaced };
+}
+
+export function checkboxChanges(
+  runbook: Runbook,
+  record: Pick<RunRecord, 'checks'>,
+  lineText: (line: number) => string | undefined,
+  only?: ReadonlySet<string>,
+): CheckboxChange[] {
+  return planCheckboxes(runbook, record, lineText, only).changes;
 }
 
 function boxChange(check: Check, wanted: boolean, lineText: (line: number) => string | undefined): CheckboxChange | null {

@@ -4,7 +4,7 @@
 export { createRunbookModeler } from '../../core/runbook/parse/incrementalModel';
 export { indexLenses, isRunbookModel, lensContent, lensSlots } from '../../core/editor/lensPlan';
 export { panelState } from '../../core/editor/panelView';
-export { checkboxChanges, checkboxResets, taskMarkColumn } from '../../core/editor/checkboxes';
+export { checkboxResets, planCheckboxes } from '../../core/editor/checkboxes';
 export { bindingEdit } from '../../core/editor/bindingEdit';
 export { decideRun } from '../../core/gate/decide';
 export { createSecretMasker } from '../../core/run/secretMasker';

@@ -6,6 +6,7 @@ import { runtime } from '../lazy';
 import { atCursor, EditorProblem, findCheck, findStage, findStep, modelOf, runbookUri, type Editor } from '../editor';
 import type { RunRequest } from '../runs/runManager';
 import { offerGitignore } from '../gitignore';
+import { confirmModal } from '../confirm';
 
 export interface RunOptions {
   /** When a run of this runbook is already in progress: queue after it, or cancel it first (asked when absent). */
@@ -79,8 +80,9 @@ export async function runAll(editor: Editor, uriArg?: unknown, options: RunOptio
       '',
       'Dependency issues are looked up; holds start; manual checks wait for you.',
     ].join('\n');
-    const answer = await vscode.window.showWarningMessage(`Run all of "${runbook.title || vscode.workspace.asRelativePath(uri)}"?`, { modal: true, detail }, 'Run all');
-    if (answer !== 'Run all') return undefined;
+    const name = runbook.title || vscode.workspace.asRelativePath(uri);
+    const summary = `${runs.length} step${runs.length === 1 ? '' : 's'} (${runs.slice(0, 6).map((w) => w.stepId).join(', ')}${runs.length > 6 ? ', …' : ''}) in ${plan.scope.stageIds.length} stage${plan.scope.stageIds.length === 1 ? '' : 's'}${left.length > 0 ? `, ${left.length} left out` : ''}`;
+    if (!(await confirmModal(editor.notify, `Run all of "${name}": ${summary}?`, detail, 'Run all'))) return undefined;
   }
   return start(editor, uri, { selection: { all: true }, label: 'Run all', ids: [...plan.scope.stageIds, ...runs.map((w) => w.stepId)], kind: 'stage', whenBusy: options.whenBusy });
 }

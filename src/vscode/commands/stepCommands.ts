@@ -7,6 +7,7 @@ import type { Runbook, Step } from '../../core/runbook/model';
 import { editorCore, runtime } from '../lazy';
 import { EditorProblem, findCheck, findStep, modelOf, runbookUri, type Editor } from '../editor';
 import { runInTerminal as runInIntegratedTerminal } from '../terminal';
+import { confirmDestructive } from '../runs/editorPorts';
 
 export async function copyStep(editor: Editor, uriArg?: unknown, stepId?: string): Promise<string> {
   const uri = runbookUri(editor, uriArg);
@@ -33,10 +34,7 @@ export async function runInTerminal(editor: Editor, uriArg?: unknown, stepId?: s
   const { runbook } = await modelOf(editor, uri);
   const step = findStep(runbook, stepId ?? '');
   if (step.placeholders.length > 0) throw new EditorProblem(`Fill in ${step.placeholders.join(', ')} in the runbook first.`);
-  if (step.destructive || step.rollback) {
-    const answer = await vscode.window.showWarningMessage(`Run "${step.title}" in a terminal? It is ${step.rollback ? 'a Rollback step' : (step.destructiveReason ?? 'destructive')}.`, { modal: true, detail: `Command:\n${step.command}` }, 'Run it');
-    if (answer !== 'Run it') return undefined;
-  }
+  if ((step.destructive || step.rollback) && !(await confirmDestructive(step, editor.notify))) return undefined;
   const cwd = await stepDirectory(editor, uri, step, runbook);
   const result = await runInIntegratedTerminal(step, step.command, cwd);
   if (result.exitCode === null) return null;

@@ -4,7 +4,7 @@
 // step's output in batches every 50 ms, and on (re)load the current state plus a replay of
 // the output tail. Every message carries masked text only.
 import * as vscode from 'vscode';
-import type { HostToPanel, PanelProbe, PanelToHost } from '../../../webview/messages';
+import { PANEL_MESSAGE_CHARS, type HostToPanel, type PanelProbe, type PanelToHost } from '../../../webview/messages';
 import { readConfig } from '../config';
 import { editorCore } from '../lazy';
 import type { RunbookModels } from '../models';
@@ -175,7 +175,8 @@ export class PanelHost implements vscode.WebviewViewProvider, vscode.Disposable 
       mask: (text) => (masker ? masker.mask(text) : text),
       word: run.record ? core.editorReasons(run.record, run.runDir ? vscode.workspace.asRelativePath(run.runDir) : null) : () => ({ subject: '', problem: '', remedy: '' }),
     });
-    this.post({ type: 'state', state, key: `${uri.toString()}#${run.record?.runId ?? 'none'}` });
+    // Output belongs to a runbook and a run: another runbook, or a reset, clears it in the panel.
+    this.post({ type: 'state', state, key: `${uri.toString()}#${run.generation}` });
   }
 
   private replay(): void {
@@ -191,13 +192,27 @@ export class PanelHost implements vscode.WebviewViewProvider, vscode.Disposable 
     this.outputTimer = setTimeout(() => this.flushOutput(), OUTPUT_EVERY_MS);
   }
 
-  /** Coalesces the output of the last 50 ms into one message per attempt. */
+  /**
+   * Coalesces the output of the last 50 ms into one message per attempt, at most
+   * PANEL_MESSAGE_CHARS of it: of a burst only the tail crosses to the panel (which keeps only
+   * its last lines anyway), so megabytes never pass through the workbench's message channel.
+   */
   private flushOutput(): void {
     this.outputTimer = undefined;
     const pending = this.pendingOutput;
     this.pendingOutput = [];
     let batch: { stepId: string; attempt: number; text: string; reset: boolean } | null = null;
-    const send = () => batch && this.post({ type: 'output', ...batch });
+    const send = () => {
+      if (!batch) return;
+      const { text } = batch;
+      if (text.length <= PANEL_MESSAGE_CHARS) {
+        this.post({ type: 'output', ...batch });
+        return;
+      }
+      const from = text.indexOf('\n', text.length - PANEL_MESSAGE_CHARS);
+      const cut = from < 0 ? text.length - PANEL_MESSAGE_CHARS : from + 1;
+      this.post({ type: 'output', ...batch, text: text.slice(cut), skipped: cut });
+    };
     for (const event of pending) {
       if (batch && batch.stepId === event.stepId && batch.attempt === event.attempt && !event.reset) {
         batch.text += event.text;

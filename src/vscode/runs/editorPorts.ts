@@ -8,8 +8,10 @@ import { gateSettings } from '../config';
 import { githubToken } from '../github';
 import { runtime } from '../lazy';
 import type { InputPrompts } from './inputPrompts';
+import { confirmModal } from '../confirm';
+import type { Notifier } from '../notify';
 
-export async function editorPorts(folder: vscode.WorkspaceFolder, prompts: InputPrompts, log: vscode.LogOutputChannel): Promise<HostPorts> {
+export async function editorPorts(folder: vscode.WorkspaceFolder, prompts: InputPrompts, log: vscode.LogOutputChannel, notify: Notifier): Promise<HostPorts> {
   const rt = await runtime();
   const root = folder.uri.fsPath;
   // `git config user.name` is a process: in Restricted Mode nothing is spawned (the service is
@@ -26,7 +28,7 @@ export async function editorPorts(folder: vscode.WorkspaceFolder, prompts: Input
     github: { token: () => githubToken(folder.uri, log) },
     prompts: {
       allowInteractive: false,
-      confirmDestructive,
+      confirmDestructive: (step) => confirmDestructive(step, notify),
       askInputs: (inputs, step) => prompts.ask(inputs, step),
     },
     logger: { info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m) },
@@ -36,12 +38,9 @@ export async function editorPorts(folder: vscode.WorkspaceFolder, prompts: Input
 }
 
 /** A destructive or Rollback step asks first, in a modal that names the command. */
-async function confirmDestructive(step: Step): Promise<boolean> {
-  const why = step.rollback ? 'a Rollback step' : (step.destructiveReason ?? 'marked destructive');
-  const answer = await vscode.window.showWarningMessage(
-    `Run "${step.title}"? It is ${why}.`,
-    { modal: true, detail: `Command:\n${step.command}` },
-    'Run it',
-  );
-  return answer === 'Run it';
+export function confirmDestructive(step: Step, notify: Notifier | null): Promise<boolean> {
+  const why = step.rollback ? 'a Rollback step' : `destructive (${step.destructiveReason ?? 'annotated'})`;
+  const first = step.command.split('\n').find((line) => line.trim() !== '')?.trim() ?? step.command;
+  const shown = first.length > 120 ? `${first.slice(0, 119)}…` : first;
+  return confirmModal(notify, `Run \`${shown}\`? "${step.title}" is ${why}.`, `The whole command:\n${step.command}`, 'Run it');
 }

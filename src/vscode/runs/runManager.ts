@@ -211,7 +211,7 @@ export class RunManager implements vscode.Disposable {
     if (!service) {
       service = (async () => {
         const rt = await runtime();
-        return new rt.GateService(await editorPorts(folder, this.prompts, this.log));
+        return new rt.GateService(await editorPorts(folder, this.prompts, this.log, this.notify));
       })();
       service.catch(() => this.services.delete(key));
       this.services.set(key, service);

@@ -40,6 +40,8 @@ export class RunbookRun {
   readonly running = new Map<string, number>();
   tail: { stepId: string; attempt: number; text: string } | null = null;
   restored = false;
+  /** Counts "Reset run"s: the panel drops output from before one. */
+  generation = 0;
   private readonly attempts = new Map<string, number>();
 
   constructor(
@@ -90,6 +92,7 @@ export class RunbookRun {
 
   /** "Reset run": the next action starts a new run directory. */
   clear(): void {
+    this.generation++;
     this.handle = null;
     this.handleText = null;
     this.tail = null;

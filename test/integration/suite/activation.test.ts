@@ -12,7 +12,8 @@ suite('activation and lenses', () => {
     const wall = performance.now() - started;
     assert.equal(vscode.workspace.isTrusted, true, 'the main suite runs with workspace trust disabled');
     // What activate() itself took, from the module's load (printed, not asserted: no timing assertions).
-    console.log(`[rg-test]     activation: ${api.activationMs.toFixed(1)} ms in activate() (require + activate, measured in the extension host)${wasActive ? '' : `, ${wall.toFixed(1)} ms for extension.activate() as called by the test`}`);
+    const { loadMs, activateMs } = api.activation;
+    console.log(`[rg-test]     activation: ${(loadMs + activateMs).toFixed(1)} ms (loading dist/extension.js ${loadMs.toFixed(1)} ms + activate() ${activateMs.toFixed(1)} ms)${wasActive ? ' (already active)' : `; extension.activate() from the test, VS Code's own work included: ${wall.toFixed(1)} ms`}`);
     const loaded = Object.keys(require.cache ?? {}).filter((path) => /[\\/]dist[\\/](editorCore|runtime|reports)\.js$/.test(path));
     if (!wasActive) assert.deepEqual(loaded, [], 'no lazy bundle is loaded by activation');
   });
@@ -38,7 +39,7 @@ suite('activation and lenses', () => {
     const stageLine = titlesOnLine(lenses, 7);
     assert.ok(stageLine.some((t) => /Run stage/.test(t)) && stageLine.some((t) => /NOT RUN/.test(t)), `stage 1 says "Run stage" and "NOT RUN": ${JSON.stringify(stageLine)}`);
     const checkLine = titlesOnLine(lenses, 9);
-    assert.ok(checkLine.some((t) => /runs `greet`/.test(t)), `the task item says what it runs: ${JSON.stringify(checkLine)}`);
+    assert.ok(checkLine.some((t) => /runs `Greeting printed`/.test(t)), `the task item says what it runs: ${JSON.stringify(checkLine)}`);
   });
 
   test('a generated report gets no lenses, no diagnostics and does not take the panel', async () => {

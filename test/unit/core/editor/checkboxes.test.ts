@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkboxChanges, checkboxResets, locateCheck, taskMarkChecked, taskMarkColumn } from '../../../../src/core/editor/checkboxes';
+import { checkboxChanges, checkboxResets, locateCheck, planCheckboxes, taskMarkChecked, taskMarkColumn } from '../../../../src/core/editor/checkboxes';
 import type { CheckRecord, CheckStatus } from '../../../../src/core/run/record';
 import { check, runbook, stage } from '../../fakes/runbooks';
 
@@ -82,6 +82,14 @@ test('a box already right, or a line that no longer holds a box, is left alone',
   const book = model(lines);
   const edited = (line: number) => (line === 5 ? 'Build passes (rewritten as prose)' : lines[line - 1]);
   assert.deepEqual(checkboxChanges(book, { checks: [recorded('stage-1.1', 'Build passes', 'passed')] }, edited), []);
+});
+
+test('a model older than the text (its box line now holds other text) is reported, not skipped', () => {
+  const lines = text.split('\n');
+  const stale = model(lines);
+  lines.splice(1, 0, 'A line typed after the model was built.');
+  const plan = planCheckboxes(stale, { checks: [recorded('stage-1.1', 'Build passes', 'passed')] }, reader(lines));
+  assert.deepEqual(plan, { changes: [], unplaced: ['stage-1.1'] });
 });
 
 test('only the checks asked about are changed', () => {
