@@ -15,7 +15,7 @@ import type { RunRecord, SessionRecord } from '../core/run/record';
 import { FileRunStore, runDirectoryName } from '../node/runStore';
 import { createWorkspaceGuard, type WorkspaceGuard } from '../node/workspaceGuard';
 import { detectEnvironment } from '../node/runEnvironment';
-import { chooseShell } from '../node/shell';
+import { chooseShell, shellInvocation } from '../node/shell';
 import { hashFile } from '../node/hashFile';
 import { RunInputs, type InputSource } from './inputs';
 import type { HostPorts } from './ports';
@@ -151,8 +151,7 @@ export class GateService {
     const record = recovered ?? before;
     const n = record.sessions.reduce((max, s) => Math.max(max, s.n), 0) + 1;
     const shell = await chooseShell(ports.settings.shell, options.runbook?.frontMatter.shell);
-    // Each attempt records the flags its shell ran with (the runner reports them).
-    const environment = { ...(await detectEnvironment(guard.root, ports.toolVersion)), shell, shellFlags: [] as string[] };
+    const environment = { ...(await detectEnvironment(guard.root, ports.toolVersion)), shell, shellFlags: shellInvocation(shell, '').flags };
     const inputs = new RunInputs(ports.env, options.runbook, options.inputs);
     const at = ports.clock.now().toISOString();
     const session: SessionRecord = { n, host: ports.host, command: inputs.masker.mask(options.command), startedAt: at, endedAt: null, pid: process.pid, environment, end: null };

@@ -17,6 +17,7 @@ import { lookupDependencies } from './dependencies';
 import { resultsReader } from './resultsReader';
 import type { WorkspaceGuard } from '../node/workspaceGuard';
 import { UsageProblem } from './problems';
+import { shellInvocation } from '../node/shell';
 
 export interface HandleParts {
   ports: HostPorts;
@@ -33,6 +34,7 @@ export interface HandleParts {
 
 export class RunHandle {
   private readonly listeners = new Set<RunListener>();
+  private readonly background = new Set<Promise<unknown>>();
   private current: RunRecord;
   private finished = false;
 
@@ -164,6 +166,8 @@ export class RunHandle {
     if (this.finished) return this.current;
     this.finished = true;
     await this.parts.ports.runner.disposeAll?.();
+    // Background attempts record how they ended before the session says it ended.
+    await Promise.all([...this.background]);
     const reaped = (await this.parts.ports.runner.reap?.(this.current.cookie)) ?? 0;
     return this.commit([{ type: 'session-ended', at: this.now(), session: this.parts.session, end, ...(reaped > 0 ? { reaped } : {}) }]);
   }
@@ -214,6 +218,7 @@ export class RunHandle {
         return inputs.masker;
       },
       shell: this.parts.shell,
+      shellFlags: shellInvocation(this.parts.shell, '').flags,
       defaultTimeoutMs: ports.settings.defaultTimeoutMs,
       get env() {
         return inputs.stepEnvironment();
@@ -234,6 +239,10 @@ export class RunHandle {
       allowInteractive: ports.prompts.allowInteractive,
       resolveCwd: (relative) => workspace.inside(relative, 'The step\'s working directory'),
       lookupDependencies: (record) => lookupDependencies(ports, record, this.parts.githubRepo, runbook, inputs),
+      trackBackground: (attempt) => {
+        const tracked = attempt.finally(() => this.background.delete(tracked));
+        this.background.add(tracked);
+      },
       onRecord: () => undefined,
     };
   }

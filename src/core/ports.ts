@@ -14,8 +14,9 @@ export interface ProcessRequest {
   env: Record<string, string>;
   timeoutMs: number;
   /**
-   * Set as RUNBOOK_GATE_COOKIE in the step's environment: at step and run end every process
-   * carrying it is ended, daemons that left the process group (setsid) included.
+   * Set as RUNBOOK_GATE_COOKIE in the step's environment (with RUNBOOK_GATE_STEP, one per
+   * attempt): at step end every process carrying the step's mark is ended, daemons that left
+   * the process group (setsid) included; at run end, every process carrying the cookie.
    */
   cookie: string;
   /** Detached; ended when the run ends. */
@@ -29,7 +30,7 @@ export interface ProcessOutcome {
   cancelled: boolean;
   /** Set when the process could not start at all (shell missing, cwd missing). */
   spawnError: string | null;
-  /** The shell and flags the command ran under (recorded as evidence, see docs/conventions.md). */
+  /** The shell and flags the command ran under (recorded as evidence, see docs/shell-semantics.md). */
   shell: string;
   shellFlags: string[];
 }
@@ -41,7 +42,11 @@ export interface ProcessRunner {
   run(request: ProcessRequest, onOutput: OutputHandler, signal?: AbortSignal): Promise<ProcessOutcome>;
   /** End every process this runner started that is still alive (background steps, orphans). */
   disposeAll?(): Promise<void>;
-  /** End every process (anywhere on this host) whose environment carries the cookie; returns how many. */
+  /**
+   * End every process on this host whose environment carries the cookie — except those a live
+   * runbook-gate process started (a `mark` in another terminal must not end a running `run`).
+   * Returns how many.
+   */
   reap?(cookie: string): Promise<number>;
 }
 

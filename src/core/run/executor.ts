@@ -22,23 +22,24 @@ export interface ExecutionContext extends AttemptHost {
   /** The step's working directory through the workspace guard; rejects with a message when it leaves the workspace. */
   resolveCwd(relative: string): Promise<string>;
   lookupDependencies(record: RunRecord): Promise<DependencyRecord>;
+  /** A background step's attempt: it ends with the session, which waits for its record. */
+  trackBackground(attempt: Promise<unknown>): void;
   onRecord?(record: RunRecord): void;
 }
 
 export async function executePlan(ctx: ExecutionContext, plan: Plan, signal?: AbortSignal): Promise<RunRecord> {
   let record = await ctx.commit([{ type: 'scope-added', at: ctx.clock.now().toISOString(), scope: plan.scope }]);
   const failedStages = new Set<string>();
-  const background: Array<Promise<unknown>> = [];
   for (const item of plan.work) {
     if (signal?.aborted) break;
-    record = await doWork(ctx, record, item, failedStages, background, signal);
+    record = await doWork(ctx, record, item, failedStages, signal);
     ctx.onRecord?.(record);
   }
   return record;
 }
 
 async function doWork(
-  ctx: ExecutionContext, record: RunRecord, item: WorkItem, failedStages: Set<string>, background: Array<Promise<unknown>>, signal?: AbortSignal,
+  ctx: ExecutionContext, record: RunRecord, item: WorkItem, failedStages: Set<string>, signal?: AbortSignal,
 ): Promise<RunRecord> {
   const now = () => ctx.clock.now().toISOString();
   switch (item.kind) {
@@ -77,7 +78,7 @@ async function doWork(
       const attempt = runAttempt(ctx, { step, n, command, cwd: { relative, absolute } }, signal);
       if (step.annotations.background) {
         // It runs beside the rest of the run and is ended when the run finishes.
-        background.push(attempt.catch(() => undefined));
+        ctx.trackBackground(attempt.catch(() => undefined));
         return ctx.store.read();
       }
       const done = await attempt;

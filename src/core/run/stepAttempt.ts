@@ -15,6 +15,8 @@ export interface AttemptHost {
   readonly clock: Clock;
   readonly masker: SecretMasker;
   readonly shell: string;
+  /** The flags the runner runs that shell with (docs/shell-semantics.md), for the record while the step runs. */
+  readonly shellFlags: string[];
   readonly defaultTimeoutMs: number;
   /** The environment every step gets (inputs included). */
   readonly env: Record<string, string>;
@@ -53,7 +55,7 @@ export async function runAttempt(host: AttemptHost, request: AttemptRequest, sig
   }
   const running: Attempt = {
     n, session: host.session, status: 'running', outcome: 'running', command: host.masker.mask(request.command),
-    cwd: cwd.relative, shell: host.shell, shellFlags: [], startedAt: started.toISOString(), endedAt: null,
+    cwd: cwd.relative, shell: host.shell, shellFlags: host.shellFlags, startedAt: started.toISOString(), endedAt: null,
     durationMs: null, exitCode: null, signal: null, logPath: log?.relativePath ?? null, logSha256: null, logBytes: 0,
     results: null, values: [],
   };
@@ -72,7 +74,7 @@ export async function runAttempt(host: AttemptHost, request: AttemptRequest, sig
       signal,
     )
     .catch((error: unknown): ProcessOutcome => ({
-      exitCode: null, signal: null, timedOut: false, cancelled: false, spawnError: (error as Error).message ?? String(error), shell: host.shell, shellFlags: [],
+      exitCode: null, signal: null, timedOut: false, cancelled: false, spawnError: (error as Error).message ?? String(error), shell: host.shell, shellFlags: host.shellFlags,
     }));
   const finished = await output.finish();
   const ended = host.clock.now();
