@@ -61,6 +61,7 @@ class Assembler {
   private checklistGroup: { stage: Stage; depth: number } | null = null;
   private itemStage: { stage: Stage; range: SourceRange; listDepth: number; rollback: boolean } | null = null;
   private readonly implicitGroups = new Map<string, Stage>();
+  private readonly plainTitles = new Map<Section, string>();
   private gateSection = false;
   private titleCandidate: string | null = null;
   /** The list item the title candidate comes from, if any (placed). */
@@ -329,7 +330,7 @@ class Assembler {
     }
     const index = this.checks.length;
     const check: Check = {
-      id: `${owner.id}.${owner.checkIds.length + 1}`, stageId: owner.id, ordinal: owner.checkIds.length + 1, text: item.text, detail: item.detail, range,
+      id: `${owner.id}.${owner.checkIds.length + 1}`, stageId: owner.id, ordinal: owner.checkIds.length + 1, text: item.text, detail: [...item.detail], range,
       kind: 'manual', required: true, task: item.task ? { checked: item.checked === true, line: item.task.line + offset, column: item.task.column } : null,
       stepIds: [], binding: null, hold: null, gateIds: [], issueIds: [],
     };
@@ -385,7 +386,7 @@ class Assembler {
     const scans = texts.map((t) => scanThresholds(t));
     const gate: Gate = {
       id, number, title, detail, line: range.startLine, range, sectionId: this.currentSection()?.id ?? null,
-      thresholds: scans.flatMap((s) => s.thresholds),
+      thresholds: scans.flatMap((s) => s.thresholds.map((t) => ({ ...t }))),
     };
     if (status !== undefined) gate.status = status;
     if (evidence !== undefined) gate.evidence = evidence;
@@ -404,12 +405,25 @@ class Assembler {
     const fm = this.input.frontMatter.frontMatter;
     this.references.push({
       ref: { line: range.startLine, range, number: event.number, text: event.text, repo: event.repo ?? fm.repo ?? this.input.defaultRepo ?? null },
-      source: event.source, cue: event.cue,
-      preconditions: (() => {
-        const section = this.sectionWithRole('preconditions');
-        return section ? stripNumbering(section.title) : null;
-      })(),
+      source: event.source, cue: event.cue, preconditions: this.preconditionsTitle(),
+      // A reference read from a command follows the step it was read from.
+      step: event.source === 'text' ? null : this.steps.length - 1,
     });
+  }
+
+  private preconditionsTitle(): string | null {
+    const section = this.sectionWithRole('preconditions');
+    return section ? this.plainTitle(section) : null;
+  }
+
+  /** A section's title without its numbering ("4. Monitoring Commands" -> "Monitoring Commands"), read once. */
+  private plainTitle(section: Section): string {
+    let title = this.plainTitles.get(section);
+    if (title === undefined) {
+      title = stripNumbering(section.title);
+      this.plainTitles.set(section, title);
+    }
+    return title;
   }
 
   private step(fragment: StepFragment, range: SourceRange, inlineTitle: string | null, offset: number, given: { index: number; how: PositionalHow } | null, fenced = true): void {
@@ -444,7 +458,7 @@ class Assembler {
       },
       fragment,
       headRange: this.place(fragment.headRange, offset),
-      sectionTitle: section ? stripNumbering(section.title) : null,
+      sectionTitle: section ? this.plainTitle(section) : null,
     });
     if (positional) this.checks[positional.index]?.positional.push({ step: this.steps.length - 1, how: positional.how });
   }

@@ -19,7 +19,7 @@ export const SUGGEST_THRESHOLD = 0.3;
 export const MARGIN = 0.1;
 
 export type Field = 'title' | 'command' | 'section';
-const WEIGHTS: Record<Field, number> = { title: 1, command: 0.6, section: 0.4 };
+export const WEIGHTS: Record<Field, number> = { title: 1, command: 0.6, section: 0.4 };
 
 const STOP_WORDS = new Set([
   'a', 'an', 'the', 'of', 'to', 'into', 'onto', 'in', 'on', 'and', 'or', 'for', 'with', 'at', 'by', 'from', 'is', 'are', 'be',
@@ -65,8 +65,20 @@ export interface StepDescriptor {
   sectionTitle: string | null;
 }
 
-/** Each word of a step with the best field it appears in. */
-export function stepWords(step: StepDescriptor): Map<string, Field> {
+const stepWordCache = new Map<string, ReadonlyMap<string, Field>>();
+
+/** Each word of a step with the best field it appears in (memoised by the step's texts; never mutated). */
+export function stepWords(step: StepDescriptor): ReadonlyMap<string, Field> {
+  const key = `${step.title}\u0000${step.name ?? ''}\u0000${step.sectionTitle ?? ''}\u0000${step.command}`;
+  const known = stepWordCache.get(key);
+  if (known) return known;
+  if (stepWordCache.size > 20_000) stepWordCache.clear();
+  const words = computeStepWords(step);
+  stepWordCache.set(key, words);
+  return words;
+}
+
+function computeStepWords(step: StepDescriptor): Map<string, Field> {
   const words = new Map<string, Field>();
   const add = (text: string | null, field: Field): void => {
     if (!text) return;
@@ -87,7 +99,7 @@ export interface Score {
   matched: { word: string; field: Field }[];
 }
 
-export function score(checkWords: string[], step: Map<string, Field>): Score {
+export function score(checkWords: string[], step: ReadonlyMap<string, Field>): Score {
   const matched: Score['matched'] = [];
   let sum = 0;
   for (const word of checkWords) {

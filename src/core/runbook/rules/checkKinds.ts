@@ -11,18 +11,30 @@ import type { Gate, IssueReference, RunbookDiagnostic, Stage, Step } from '../mo
 import type { DraftCheck } from './draft';
 import { truncate } from './text';
 
+/** A gate's title up to its colon, lower-cased ("Replay gate"), and whether it says gate/SLO/KPI itself. */
+interface GateName {
+  id: string;
+  head: string;
+  saysGate: boolean;
+}
+
+function gateNames(gates: Gate[]): GateName[] {
+  return gates
+    .map((g) => {
+      const head = (/^([^:]{3,}):\s/.exec(g.title)?.[1] ?? g.title).toLowerCase().replace(/[.:]$/, '').trim();
+      return { id: g.id, head, saysGate: /\b(?:gate|slo|kpi|sli)s?\b/.test(head) };
+    })
+    .filter((g) => g.head.length >= 4);
+}
+
 /**
  * Gates a check names by their title (the part before a colon): "Replay gate is green". A
  * title without the word gate/SLO/KPI ("Latency") counts only when the check speaks of gates.
  */
-function gatesNamed(text: string, gates: Gate[], speaksOfGates: boolean): string[] {
+function gatesNamed(text: string, names: GateName[], speaksOfGates: boolean): string[] {
+  if (!speaksOfGates && !/gate|slo|kpi|sli/i.test(text)) return [];
   const lower = text.toLowerCase();
-  return gates
-    .filter((g) => {
-      const head = (/^([^:]{3,}):\s/.exec(g.title)?.[1] ?? g.title).toLowerCase().replace(/[.:]$/, '').trim();
-      return head.length >= 4 && lower.includes(head) && (speaksOfGates || /\b(?:gate|slo|kpi|sli)s?\b/.test(head));
-    })
-    .map((g) => g.id);
+  return names.filter((g) => (speaksOfGates || g.saysGate) && lower.includes(g.head)).map((g) => g.id);
 }
 
 export function decideKinds(
@@ -32,30 +44,38 @@ export function decideKinds(
   const dependenciesOf = new Map<string, string[]>();
   for (const ref of references) {
     if (ref.role !== 'dependency' || ref.checkId === null) continue;
-    dependenciesOf.set(ref.checkId, [...(dependenciesOf.get(ref.checkId) ?? []), ref.id]);
+    const list = dependenciesOf.get(ref.checkId);
+    if (list) list.push(ref.id);
+    else dependenciesOf.set(ref.checkId, [ref.id]);
   }
   const gateIds = new Set(gates.map((g) => g.id));
+  const names = gateNames(gates);
+  const allGates = gates.map((g) => g.id);
   for (const d of checks) {
     const { check, facts } = d;
     const annotations = d.comment?.parsed.annotations;
     if (annotations?.required !== undefined) check.required = annotations.required;
     else if (facts.optional) check.required = false;
-    const wanted = annotations?.gate ?? [];
-    for (const id of wanted.filter((g) => !gateIds.has(g))) {
-      diagnostics.push({ range: d.comment!.range, severity: 'warning', code: 'unknown-gate', message: `gate=${id} names no gate in this runbook (gates: ${gates.map((g) => g.id).join(', ') || 'none'}).` });
+    const wanted = annotations?.gate;
+    if (wanted || d.gate !== null || facts.refersToGates || /gate|slo|kpi|sli/i.test(check.text)) {
+      for (const id of (wanted ?? []).filter((g) => !gateIds.has(g))) {
+        diagnostics.push({ range: d.comment!.range, severity: 'warning', code: 'unknown-gate', message: `gate=${id} names no gate in this runbook (gates: ${allGates.join(', ') || 'none'}).` });
+      }
+      const named = gatesNamed(check.text, names, facts.refersToGates);
+      const own = d.gate !== null && gates[d.gate] ? [gates[d.gate]!.id] : [];
+      check.gateIds = [...new Set([...own, ...(wanted ?? []).filter((g) => gateIds.has(g)), ...(named.length > 0 ? named : facts.refersToGates ? allGates : [])])];
     }
-    const named = gatesNamed(check.text, gates, facts.refersToGates);
-    const own = d.gate !== null && gates[d.gate] ? [gates[d.gate]!.id] : [];
-    check.gateIds = [...new Set([...own, ...wanted.filter((g) => gateIds.has(g)), ...(named.length > 0 ? named : facts.refersToGates ? gates.map((g) => g.id) : [])])];
-    check.issueIds = dependenciesOf.get(check.id) ?? [];
-    const runs = check.stepIds.some((id) => steps.get(id)?.language !== 'manual');
+    const dependencies = dependenciesOf.get(check.id);
+    if (dependencies) check.issueIds = dependencies;
+    const runs = check.stepIds.length > 0 && check.stepIds.some((id) => steps.get(id)?.language !== 'manual');
     const timed = facts.hold !== null && (facts.hold.durationMs !== null || facts.hold.businessDays !== null);
     if (runs) check.kind = 'command';
     else if (facts.dependenciesClosed || check.issueIds.length > 0) check.kind = 'dependency';
     else if (timed) check.kind = 'hold';
     else if (check.gateIds.length > 0) check.kind = 'gate';
     else check.kind = 'manual';
-    check.hold = check.kind === 'hold' || (check.kind === 'manual' && facts.hold !== null) ? facts.hold : null;
+    // A copy: the facts are shared by every model of the same text.
+    check.hold = facts.hold !== null && (check.kind === 'hold' || check.kind === 'manual') ? { ...facts.hold } : null;
     if (check.kind === 'hold' && stageKind.get(check.stageId) !== 'stage') {
       diagnostics.push({
         range: check.range, severity: 'warning', code: 'hold-without-stage',

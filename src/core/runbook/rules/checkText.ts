@@ -24,7 +24,19 @@ const TRACKER_KEYS = /\b[A-Z][A-Z0-9]+-(?:[A-Z0-9]+-)*\d+\b.*\b(?:is|are)\s+(?:c
 const COMMAND_VERB = /^\s*(?:run|re-?run|execute|invoke|trigger|launch|kick\s+off)\b/i;
 const COMMAND_NOUN = /\b(?:tests?|test\s+suite|smoke\s+tests?|contract\s+tests?|health\s*checks?|probes?|script|harness)\s+(?:pass(?:es)?|succeeds?|is\s+green|are\s+green|passing)\b/i;
 
+const known = new Map<string, CheckTextFacts>();
+
+/** What `text` says (memoised: stage lines are read again on every edit). */
 export function readCheckText(text: string): CheckTextFacts {
+  const cached = known.get(text);
+  if (cached) return cached;
+  if (known.size > 20_000) known.clear();
+  const facts = computeFacts(text);
+  known.set(text, facts);
+  return facts;
+}
+
+function computeFacts(text: string): CheckTextFacts {
   return {
     optional: OPTIONAL.test(text),
     hold: findHold(text),

@@ -35,6 +35,8 @@ export interface DraftReference {
   cue: string | null;
   /** Title of the preconditions/dependencies section it sits in. */
   preconditions: string | null;
+  /** For a reference in a step's command: that step (its index among the draft's steps). */
+  step: number | null;
 }
 
 /** A stage's own line, for a stage that ends up with no checks (it becomes its one check). */

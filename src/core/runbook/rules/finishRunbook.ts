@@ -1,7 +1,7 @@
 // The whole-document passes over the draft the walk collected: step ids, safety classes,
 // report context, reference roles, bindings (bindings.ts), kinds (checkKinds.ts), inputs and
 // the diagnostics that need the whole document.
-import type { Runbook, RunbookDiagnostic, Step } from '../model';
+import type { Check, Runbook, RunbookDiagnostic, Step } from '../model';
 import { CHECK_KEYS } from './annotations';
 import { bindChecks } from './bindings';
 import { decideKinds } from './checkKinds';
@@ -73,10 +73,12 @@ export function finishRunbook(draft: Draft): Runbook {
   const fmIssue = draft.frontMatter.issue !== undefined ? context.issue : null;
   const references = classifyReferences(draft.references, issueLine, fmIssue);
   referencesInChecks(references, draft.checks);
-  const itemChecks = new Map(draft.checks.map((d) => [d.check.id, d]));
-  const dependencyItems = new Set<DraftCheck>(references.filter((r) => r.role === 'dependency' && r.checkId !== null).map((r) => itemChecks.get(r.checkId!)!));
+  const itemChecks = new Map<string, DraftCheck>();
+  for (const d of draft.checks) itemChecks.set(d.check.id, d);
+  const dependencyItems = new Set<DraftCheck>();
+  for (const r of references) if (r.role === 'dependency' && r.checkId !== null) dependencyItems.add(itemChecks.get(r.checkId)!);
   const { suggested } = bindChecks(draft, steps, dependencyItems);
-  referencesInSteps(references, steps);
+  referencesInSteps(references, draft.references, steps);
   decideKinds(draft.checks, new Map(steps.map((s) => [s.id, s])), draft.gates, references, draft.stages, draft.diagnostics);
   for (const d of draft.checks) {
     if (!d.facts.readsAsCommand || d.check.kind !== 'manual' || suggested.has(d) || d.check.binding) continue;
@@ -89,8 +91,11 @@ export function finishRunbook(draft: Draft): Runbook {
   draft.diagnostics.push(...stageOrderDiagnostics(draft.stages, draft.lineLengths));
   const inputs = collectInputs(draft.steps, steps, draft.diagnostics);
   sortByPosition(draft.diagnostics);
-  const order = new Map(draft.stages.map((s, i) => [s.id, i]));
-  const checks = draft.checks.map((d) => d.check).sort((a, b) => (order.get(a.stageId) ?? 0) - (order.get(b.stageId) ?? 0) || a.ordinal - b.ordinal);
+  // In stage order, and in each stage in the order of its ids.
+  const byId = new Map<string, Check>();
+  for (const d of draft.checks) byId.set(d.check.id, d.check);
+  const checks: Check[] = [];
+  for (const stage of draft.stages) for (const id of stage.checkIds) checks.push(byId.get(id)!);
   return {
     title: draft.title,
     context,

@@ -3,7 +3,7 @@
 // or outside any stage. One step is never bound to two unrelated checks by inference: the
 // better-scoring check keeps it and the other is told so (two checks with the same words,
 // e.g. "Run smoke tests" in Stage 1 and Stage 3, are related and both bind).
-import { confident, describeMatch, likeness, MARGIN, score, stepWords, SUGGEST_THRESHOLD, tokens, type Field, type Score, type StepDescriptor } from './bindingMatcher';
+import { confident, describeMatch, likeness, MARGIN, score, stepWords, SUGGEST_THRESHOLD, tokens, WEIGHTS, type Field, type Score, type StepDescriptor } from './bindingMatcher';
 
 export interface InferCheck {
   text: string;
@@ -38,21 +38,69 @@ export interface InferResult {
 
 const RELATED = 0.8;
 
+/** The last inference and what it was asked: an edit that changes no check or step asks the same again. */
+let last: { checks: InferCheck[]; steps: InferStep[]; result: InferResult } | null = null;
+
+function sameChecks(a: InferCheck[], b: InferCheck[]): boolean {
+  return a.length === b.length && a.every((c, i) => c.text === b[i]!.text && c.stageId === b[i]!.stageId);
+}
+
+function sameSteps(a: InferStep[], b: InferStep[]): boolean {
+  return a.length === b.length && a.every((s, i) => {
+    const o = b[i]!;
+    return s.title === o.title && s.name === o.name && s.command === o.command && s.sectionTitle === o.sectionTitle && s.stageId === o.stageId;
+  });
+}
+
+/** Pure: the same checks and steps give the same result (the last one is kept and given again). */
 export function inferBindings(checks: InferCheck[], steps: InferStep[]): InferResult {
+  if (last && sameChecks(last.checks, checks) && sameSteps(last.steps, steps)) return last.result;
+  const result = computeInference(checks, steps);
+  last = { checks, steps, result };
+  return result;
+}
+
+function computeInference(checks: InferCheck[], steps: InferStep[]): InferResult {
   const words = steps.map((s) => stepWords(s));
-  const byStage = new Map<string | null, number[]>();
-  steps.forEach((s, i) => byStage.set(s.stageId, [...(byStage.get(s.stageId) ?? []), i]));
-  const loose = byStage.get(null) ?? [];
+  // Which steps hold each word: a check is scored only against steps that share a word with it.
+  const holders = new Map<string, number[]>();
+  words.forEach((w, i) => {
+    for (const word of w.keys()) {
+      const list = holders.get(word);
+      if (list) list.push(i);
+      else holders.set(word, [i]);
+    }
+  });
   const best: { check: number; step: number; score: Score; words: string[] }[] = [];
   const disjoint = (a: Score, b: Score): boolean => a.matched.every((m) => !b.matched.some((n) => n.word === m.word));
   const suggestions: Suggestion[] = [];
+  // Sums of word weights per step for the check at hand, reset after each check (no allocation per pair).
+  const sums = new Float64Array(steps.length);
+  const touched: number[] = [];
   checks.forEach((check, ci) => {
     const checkWords = tokens(check.text);
     if (checkWords.length === 0) return;
-    const candidates = [...(byStage.get(check.stageId) ?? []), ...loose]
-      .map((si) => ({ si, s: score(checkWords, words[si] ?? new Map<string, Field>()) }))
-      .filter((c) => c.s.matched.length > 0)
-      .sort((a, b) => b.s.score - a.s.score || a.si - b.si);
+    touched.length = 0;
+    for (const word of checkWords) {
+      for (const si of holders.get(word) ?? []) {
+        const stage = steps[si]!.stageId;
+        if (stage !== null && stage !== check.stageId) continue;
+        if (sums[si] === 0) touched.push(si);
+        sums[si] = (sums[si] ?? 0) + WEIGHTS[words[si]!.get(word)!];
+      }
+    }
+    // The best three by their sums (the score is the sum over the same word count), lower index first on a tie.
+    const top: number[] = [];
+    for (const si of touched) {
+      let at = top.length;
+      while (at > 0 && (sums[si]! > sums[top[at - 1]!]! || (sums[si] === sums[top[at - 1]!] && si < top[at - 1]!))) at--;
+      if (at < 3) {
+        top.splice(at, 0, si);
+        if (top.length > 3) top.pop();
+      }
+    }
+    for (const si of touched) sums[si] = 0;
+    const candidates = top.map((si) => ({ si, s: score(checkWords, words[si] ?? new Map<string, Field>()) }));
     const [first, second] = candidates;
     if (!first) return;
     const tied = second !== undefined && first.s.score - second.s.score < MARGIN;
@@ -69,7 +117,11 @@ export function inferBindings(checks: InferCheck[], steps: InferStep[]): InferRe
   });
   const bound: Inferred[] = [];
   const byStep = new Map<number, typeof best>();
-  for (const b of best) byStep.set(b.step, [...(byStep.get(b.step) ?? []), b]);
+  for (const b of best) {
+    const claims = byStep.get(b.step);
+    if (claims) claims.push(b);
+    else byStep.set(b.step, [b]);
+  }
   for (const [step, claims] of byStep) {
     claims.sort((a, b) => b.score.score - a.score.score || a.check - b.check);
     const keeper = claims[0]!;

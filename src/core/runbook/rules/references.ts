@@ -25,26 +25,42 @@ function startsBefore(a: SourceRange, b: SourceRange): boolean {
   return a.startLine < b.startLine || (a.startLine === b.startLine && a.startColumn <= b.startColumn);
 }
 
+function endsBefore(a: SourceRange, b: SourceRange): boolean {
+  return a.endLine < b.startLine || (a.endLine === b.startLine && a.endColumn <= b.startColumn);
+}
+
 /**
  * The innermost check item holding each reference (before bindings: it decides what may be
- * inferred). Both lists are in document order: one sweep, keeping the items still open.
+ * inferred). Both lists are in document order and items nest: one sweep with a stack of the
+ * items still open.
  */
 export function referencesInChecks(references: IssueReference[], checks: DraftCheck[]): void {
   let next = 0;
-  let open: DraftCheck[] = [];
+  const open: DraftCheck[] = [];
+  const closeBefore = (range: SourceRange): void => {
+    while (open.length > 0 && endsBefore(open[open.length - 1]!.check.range, range)) open.pop();
+  };
   for (const ref of references) {
-    while (next < checks.length && startsBefore(checks[next]!.check.range, ref.range)) open.push(checks[next++]!);
-    open = open.filter((d) => contains(d.check.range, ref.range) || !startsBefore(ref.range, { ...d.check.range, startLine: d.check.range.endLine, startColumn: d.check.range.endColumn }));
-    const holder = [...open].reverse().find((d) => contains(d.check.range, ref.range));
-    if (holder) ref.checkId = holder.check.id;
+    while (next < checks.length && startsBefore(checks[next]!.check.range, ref.range)) {
+      const check = checks[next++]!;
+      closeBefore(check.check.range);
+      open.push(check);
+    }
+    closeBefore(ref.range);
+    for (let i = open.length - 1; i >= 0; i--) {
+      if (contains(open[i]!.check.range, ref.range)) {
+        ref.checkId = open[i]!.check.id;
+        break;
+      }
+    }
   }
 }
 
-/** References in a step's command belong to the (first) check that runs the step. */
-export function referencesInSteps(references: IssueReference[], steps: Step[]): void {
-  for (const ref of references) {
-    if (ref.checkId !== null) continue;
-    const step = steps.find((s) => s.checkIds.length > 0 && contains(s.range, ref.range));
-    if (step) ref.checkId = step.checkIds[0] ?? null;
-  }
+/** References in a step's command (`gh issue view`) belong to the (first) check that runs the step. */
+export function referencesInSteps(references: IssueReference[], draft: DraftReference[], steps: Step[]): void {
+  references.forEach((ref, i) => {
+    const index = draft[i]?.step;
+    if (ref.checkId !== null || index === null || index === undefined) return;
+    ref.checkId = steps[index]?.checkIds[0] ?? null;
+  });
 }

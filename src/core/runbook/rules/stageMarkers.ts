@@ -78,7 +78,18 @@ export function stageLabel(marker: StageMarker): string {
 }
 
 /** Order of keys for the stage-order check: digits by value then suffix ("2" < "2a" < "2+"); letters A..Z. */
+const orderKeys = new Map<string, { family: 'digit' | 'letter'; rank: number } | null>();
+
 export function stageOrderKey(key: string): { family: 'digit' | 'letter'; rank: number } | null {
+  let order = orderKeys.get(key);
+  if (order === undefined) {
+    order = computeOrderKey(key);
+    if (orderKeys.size < 10_000) orderKeys.set(key, order);
+  }
+  return order;
+}
+
+function computeOrderKey(key: string): { family: 'digit' | 'letter'; rank: number } | null {
   const digits = /^(\d+(?:\.\d+)?)([a-z]?)(\+?)$/.exec(key);
   if (digits) {
     const suffix = digits[2] ? digits[2].charCodeAt(0) - 96 : 0;

@@ -17,7 +17,18 @@ export interface PendingStep {
  * An id from a command: the first command of a pipeline or list, flags, assignments and
  * redirections dropped, paths to their file names, URLs to their host.
  */
+const slugs = new Map<string, string>();
+
 export function commandSlug(command: string): string {
+  const known = slugs.get(command);
+  if (known !== undefined) return known;
+  if (slugs.size > 20_000) slugs.clear();
+  const slug = computeCommandSlug(command);
+  slugs.set(command, slug);
+  return slug;
+}
+
+function computeCommandSlug(command: string): string {
   const first = command.split(/\s(?:\||&&|;|\|\|)\s/)[0] ?? command;
   const words = first.split(/\s+/).filter((w) => w.length > 0 && !w.startsWith('-') && !/^[A-Za-z_]\w*=/.test(w) && !/^\d*[<>]/.test(w));
   const named = words.map((w) => {

@@ -80,7 +80,19 @@ function clean(text: string): string {
   return text.replace(/[`*]/g, '').replace(/\s+/g, ' ').trim().replace(/[.;,]$/, '');
 }
 
+const scans = new Map<string, ThresholdScan>();
+
+/** The thresholds written in `text` (memoised by text: the assembly asks again on every edit). */
 export function scanThresholds(text: string): ThresholdScan {
+  const known = scans.get(text);
+  if (known) return known;
+  if (scans.size > 20_000) scans.clear();
+  const scan = computeScan(text);
+  scans.set(text, scan);
+  return scan;
+}
+
+function computeScan(text: string): ThresholdScan {
   const scan: ThresholdScan = { thresholds: [], windows: [], problems: [] };
   const found: { at: number; threshold: Threshold }[] = [];
   const taken: [number, number][] = [];
