@@ -6,6 +6,9 @@ import { Liquid } from 'liquidjs';
 import type { ReportData } from './data';
 import { REPORT_FILTERS, escapeOutput } from './filters';
 import { BUILTIN_TEMPLATES, PARTIALS, isBuiltinTemplate } from './templates/index';
+import { reportMarker } from './marker';
+
+export { parseReportMarker, reportMarker } from './marker';
 
 export interface ReportTemplate {
   /** A built-in name, or the workspace-relative file it was read from (for error messages and the marker). */
@@ -26,24 +29,6 @@ export function builtinTemplate(name: string): ReportTemplate {
     throw new ReportTemplateError(name, null, null, `no built-in template of that name (built-in: ${Object.keys(BUILTIN_TEMPLATES).join(', ')}); a team template is a workspace-relative .liquid file`);
   }
   return { name, source: BUILTIN_TEMPLATES[name] };
-}
-
-const MARKER = /^<!--\s*runbook-gate:report\s+run=(\S*)\s+template=(\S*)\s*-->/;
-
-function markerWord(text: string, allowed: RegExp): string {
-  return text.replace(allowed, '_').replace(/-{2,}/g, '-');
-}
-
-/** `<!-- runbook-gate:report run=<id>,<id> template=<name> -->`: what the report is of, for the parser and for overwrites. */
-export function reportMarker(runIds: readonly string[], template: string): string {
-  const ids = runIds.map((id) => markerWord(id, /[^A-Za-z0-9._:-]/g)).join(',');
-  return `<!-- runbook-gate:report run=${ids} template=${markerWord(template, /[^A-Za-z0-9._:/-]/g)} -->`;
-}
-
-export function parseReportMarker(firstLine: string): { runIds: string[]; template: string } | null {
-  const match = MARKER.exec(firstLine);
-  if (!match) return null;
-  return { runIds: (match[1] ?? '').split(',').filter((id) => id !== ''), template: match[2] ?? '' };
 }
 
 function engine(): Liquid {
