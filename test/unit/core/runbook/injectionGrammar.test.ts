@@ -41,14 +41,17 @@ test('grammar: annotation keys are told from unknown keys', () => {
   assert.equal(js(known!.match!).exec('{"excludeFromRunAll":true}')?.[1], 'excludeFromRunAll');
   assert.equal(js(known!.match!).exec('{ colour=red }'), null);
   assert.equal(js(unknown!.match!).exec('{ colour=red }')?.[1], 'colour');
+  for (const key of ['check', 'gate', 'value', 'results', 'on-failure', 'run']) assert.equal(js(known!.match!).exec(`{ ${key}=x }`)?.[1], key, key);
+  const [commentKnown] = repo['runbook-comment']!.patterns!;
+  assert.equal(js(commentKnown!.match!).exec('<!-- runbook: run=runtime-ws-health -->')?.[1], 'run');
 });
 
 test('grammar: runbook comments, stage markers and verdict words', () => {
   assert.ok(js(repo['runbook-comment']!.begin!).test('<!-- runbook: name=hold timeout=60m -->'));
   assert.ok(!js(repo['runbook-comment']!.begin!).test('<!-- a comment -->'));
   const stage = js(repo['stage-marker']!.match!);
-  for (const line of ['1. Stage 0: Gate preflight', '## Phase 2 - Canary', 'Step 3', 'Stage 2+ (external)']) assert.ok(stage.test(line), line);
-  for (const line of ['Step-by-step', 'Staged rollout', 'Stage directions']) assert.ok(!stage.test(line), line);
+  for (const line of ['1. Stage 0: Gate preflight', '## Phase 2 - Canary', 'Step 3', 'Stage 2+ (external)', '### Stage A — internal (0%)', 'Stage E', '## Wave 1']) assert.ok(stage.test(line), line);
+  for (const line of ['Step-by-step', 'Staged rollout', 'Stage directions', 'Stage Alpha']) assert.ok(!stage.test(line), line);
   const verdicts = repo.verdict!.patterns!.map((p) => [p.name, js(p.match!)] as const);
   const scopeOf = (text: string): string | undefined => verdicts.find(([, re]) => re.test(text))?.[0];
   assert.equal(scopeOf('Stage 0: PASS'), 'markup.inserted.pass.runbook-gate');
