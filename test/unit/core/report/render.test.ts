@@ -94,3 +94,14 @@ test('the same records give the same report, byte for byte, and are not changed'
   assert.equal(first, second);
   assert.equal(JSON.stringify(buildReportData(frozen, options)), JSON.stringify(buildReportData(seed000.runs, options)));
 });
+
+test('the team template in docs/reports.md renders', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const doc = await readFile(new URL('../../../../docs/reports.md', import.meta.url), 'utf8');
+  const source = /```liquid\n([\s\S]*?)```/.exec(doc)![1]!;
+  const report = renderReport(data, { name: 'docs/reports.md', source });
+  assert.match(report, /^# Khala Runtime\/Codex WS-Only Rollout — No-Go$/m);
+  assert.match(report, /^## Stage 2 \(External canary \(5%\)\): BLOCKED$/m);
+  assert.match(report, /^- Run runtime WS contract tests: PASS\n {2}- `cargo test/m);
+  assert.match(report, /\n## Evidence Integrity\n/);
+});
