@@ -2,7 +2,7 @@
 // lines. Every helper returns one line (reports are built line by line), with control
 // characters made visible, so no value can end a list item, a table row or a code span early,
 // open HTML, or start a block of its own.
-import { visibleControlChars } from './controlChars';
+import { flatLine, visibleControlChars } from '../text/controlChars';
 
 /** Text that is already Markdown (a filter's result): the report's default escaping leaves it alone. */
 export class Markdown {
@@ -12,9 +12,9 @@ export class Markdown {
   }
 }
 
-/** Line breaks (all of them, Unicode's too) become spaces; control characters are shown. */
+/** Line breaks (all of them, Unicode's too) and tabs become spaces; control characters are shown. */
 export function oneLine(text: string): string {
-  return visibleControlChars(text.replace(/\r\n|[\r\n\u2028\u2029\u0085]/g, ' ').replace(/\t/g, ' '));
+  return flatLine(text);
 }
 
 // Punctuation that is markup anywhere on a line. `_` only starts emphasis at a word edge,

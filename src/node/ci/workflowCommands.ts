@@ -1,7 +1,7 @@
 // GitHub Actions workflow commands as text (pure): annotations, log groups, and the
 // stop-commands fence that keeps a step's own output from issuing commands. Escaping follows
 // @actions/core: data escapes %, CR and LF; properties also escape ':' and ','.
-import { visibleControlChars } from '../../core/report/controlChars';
+import { visibleControlChars } from '../../core/text/controlChars';
 
 export function escapeData(text: string): string {
   return visibleControlChars(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');

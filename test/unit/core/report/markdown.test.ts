@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import {
   dirOf, escapeText, fencedBlock, firstLine, inlineCode, inlineMarkdown, linkTarget, oneLine, relativePosix, tableCell,
 } from '../../../../src/core/report/markdown';
-import { visibleControlChars } from '../../../../src/core/report/controlChars';
+import { visibleControlChars } from '../../../../src/core/text/controlChars';
 
 test('escapeText: markup characters escaped, ordinary text left readable', () => {
   assert.equal(escapeText('Stage 0 (Gate preflight): PASS'), 'Stage 0 (Gate preflight): PASS');
