@@ -8,7 +8,6 @@ import type { Fragment, FragmentEvent, ItemFragment, StepFragment } from './frag
 import type { FrontMatterResult } from '../rules/frontMatter';
 import type { Draft, DraftCheck, DraftReference, DraftStep, PositionalHow, StageLine } from '../rules/draft';
 import { finishRunbook } from '../rules/finishRunbook';
-import { readCheckText } from '../rules/checkText';
 import { IdPool } from '../rules/ids';
 import { reportPathIn } from '../rules/reportContext';
 import { isNarrative, stageBaseId, stageLabel, type StageMarker } from '../rules/stageMarkers';
@@ -55,7 +54,7 @@ class Assembler {
   private readonly sectionStack: { section: Section; depth: number }[] = [];
   private readonly slugCounts = new Map<string, number>();
   private readonly stages: Stage[] = [];
-  private readonly stageLines = new Map<string, StageLine>();
+  private readonly stageLines = new Map<Stage, StageLine>();
   private readonly stageIds = new IdPool();
   private headingStage: { stage: Stage; depth: number; rollback: boolean } | null = null;
   private checklistGroup: { stage: Stage; depth: number } | null = null;
@@ -258,7 +257,7 @@ class Assembler {
     if (marker && !this.headingStage && !documentTitle) {
       const stage = this.addStage(marker, 'stage', { ...range }, section.id);
       this.headingStage = { stage, depth, rollback: section.rollback };
-      this.stageLines.set(stage.id, { text: marker.title || event.titleText, range: { ...range, endLine: range.startLine, endColumn: (this.input.lineLengths[range.startLine - 1] ?? 0) + 1 }, task: null, facts: readCheckText(marker.title) });
+      this.stageLines.set(stage, { text: marker.title || event.titleText, range: { ...range, endLine: range.startLine, endColumn: (this.input.lineLengths[range.startLine - 1] ?? 0) + 1 }, task: null, facts: null });
     } else if (section.role === 'checklist' && !this.headingStage && !this.checklistGroup) {
       this.checklistGroup = { stage: this.addGroup(section, event.titleText, { ...range }), depth };
     }
@@ -306,7 +305,7 @@ class Assembler {
         const stage = this.addStage(marker, 'stage', range, section?.id ?? null);
         this.itemStage = { stage, range, listDepth: item.listDepth, rollback: (section?.rollback ?? false) || /^roll[- ]?back\b/i.test(marker.title) };
         const task = item.task ? { checked: item.checked === true, line: item.task.line + offset, column: item.task.column } : null;
-        this.stageLines.set(stage.id, { text: item.text, range, task, facts: item.facts });
+        this.stageLines.set(stage, { text: item.text, range, task, facts: item.facts });
         this.other(range);
         this.itemSteps(item, offset, null);
         return;
@@ -337,10 +336,11 @@ class Assembler {
     owner.checkIds.push(check.id);
     const comment = item.comment ? { parsed: item.comment.parsed, range: this.place(item.comment.range, offset) } : null;
     this.checks.push({ check, facts: item.facts, comment, fixAt: { line: item.textEnd.line + offset, column: item.textEnd.column }, positional: [], gate });
-    this.openChecks.push({ range, index });
-    this.lastCheck = { range, index };
+    const open = { range, index };
+    this.openChecks.push(open);
+    this.lastCheck = open;
     this.adjacencyOpen = true;
-    this.itemSteps(item, offset, { range, index });
+    this.itemSteps(item, offset, open);
   }
 
   private stageOf(open: OpenCheck): Stage {

@@ -57,9 +57,8 @@ export interface BindResult {
   suggested: Set<DraftCheck>;
 }
 
-export function bindChecks(draft: Draft, steps: Step[], dependencyItems: Set<DraftCheck>): BindResult {
-  const byId = new Map(steps.map((s) => [s.id, s]));
-  const checkById = new Map(draft.checks.map((d) => [d.check.id, d]));
+export function bindChecks(draft: Draft, steps: Step[], byId: ReadonlyMap<string, Step>, dependencyItems: Set<DraftCheck>): BindResult {
+  let checkById: Map<string, DraftCheck> | null = null;
   const claimed = new Set<Step>();
   const bind = (d: DraftCheck, stepIds: string[], binding: Check['binding']): void => {
     d.check.stepIds = stepIds;
@@ -81,6 +80,7 @@ export function bindChecks(draft: Draft, steps: Step[], dependencyItems: Set<Dra
     if (!wanted) return;
     const step = steps[index]!;
     named.add(step);
+    checkById ??= new Map(draft.checks.map((d) => [d.check.id, d]));
     for (const id of wanted) {
       const d = checkById.get(id);
       if (!d) {
@@ -92,7 +92,7 @@ export function bindChecks(draft: Draft, steps: Step[], dependencyItems: Set<Dra
     }
   });
   for (const d of draft.checks) {
-    if (d.check.binding) continue;
+    if (d.check.binding || d.positional.length === 0) continue;
     // A fence right after a list is its last item's when that item is a task or ends with a colon
     // ("Check the logs:"), holds no step of its own and says nothing else (a hold, a dependency, the gates).
     const saysOther = d.facts.dependenciesClosed || dependencyItems.has(d) || d.facts.refersToGates || (d.facts.hold !== null && (d.facts.hold.durationMs !== null || d.facts.hold.businessDays !== null));
@@ -170,9 +170,10 @@ function stageLineChecks(draft: Draft, steps: Step[]): void {
   const staged = new Set(steps.map((s) => s.stageId));
   for (const stage of draft.stages) {
     if (stage.checkIds.length > 0 || stage.kind !== 'stage' || staged.has(stage.id)) continue;
-    const line = draft.stageLines.get(stage.id);
+    const line = draft.stageLines.get(stage);
     if (!line) continue;
-    addCheck(draft, stage, { text: line.text, detail: [], range: line.range, required: !line.facts.optional, task: line.task, stepIds: [], binding: null }, line.facts);
+    const facts = line.facts ?? readCheckText(line.text);
+    addCheck(draft, stage, { text: line.text, detail: [], range: line.range, required: !facts.optional, task: line.task, stepIds: [], binding: null }, facts);
   }
 }
 

@@ -38,9 +38,10 @@ function gatesNamed(text: string, names: GateName[], speaksOfGates: boolean): st
 }
 
 export function decideKinds(
-  checks: DraftCheck[], steps: Map<string, Step>, gates: Gate[], references: IssueReference[], stages: Stage[], diagnostics: RunbookDiagnostic[],
+  checks: DraftCheck[], steps: ReadonlyMap<string, Step>, gates: Gate[], references: IssueReference[], stages: Stage[], diagnostics: RunbookDiagnostic[],
 ): void {
-  const stageKind = new Map(stages.map((s) => [s.id, s.kind]));
+  const checklists = new Set<string>();
+  for (const stage of stages) if (stage.kind === 'checklist') checklists.add(stage.id);
   const dependenciesOf = new Map<string, string[]>();
   for (const ref of references) {
     if (ref.role !== 'dependency' || ref.checkId === null) continue;
@@ -76,7 +77,7 @@ export function decideKinds(
     else check.kind = 'manual';
     // A copy: the facts are shared by every model of the same text.
     check.hold = facts.hold !== null && (check.kind === 'hold' || check.kind === 'manual') ? { ...facts.hold } : null;
-    if (check.kind === 'hold' && stageKind.get(check.stageId) !== 'stage') {
+    if (check.kind === 'hold' && checklists.has(check.stageId)) {
       diagnostics.push({
         range: check.range, severity: 'warning', code: 'hold-without-stage',
         message: `${check.id} "${truncate(check.text, 60)}" is a hold (${check.hold?.text}), but it is not in a stage, so nothing starts its clock: put it under a stage heading or item.`,

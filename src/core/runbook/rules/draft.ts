@@ -42,9 +42,11 @@ export interface DraftReference {
 /** A stage's own line, for a stage that ends up with no checks (it becomes its one check). */
 export interface StageLine {
   text: string;
+  /** The heading line, or the whole item. */
   range: SourceRange;
   task: Check['task'];
-  facts: CheckTextFacts;
+  /** Read when needed (most stages have checks of their own). */
+  facts: CheckTextFacts | null;
 }
 
 export interface Draft {
@@ -53,7 +55,8 @@ export interface Draft {
   generated: boolean;
   sections: Section[];
   stages: Stage[];
-  stageLines: Map<string, StageLine>;
+  /** By stage, in the order of `stages`. */
+  stageLines: Map<Stage, StageLine>;
   checks: DraftCheck[];
   steps: DraftStep[];
   gates: Gate[];

@@ -77,9 +77,11 @@ export function finishRunbook(draft: Draft): Runbook {
   for (const d of draft.checks) itemChecks.set(d.check.id, d);
   const dependencyItems = new Set<DraftCheck>();
   for (const r of references) if (r.role === 'dependency' && r.checkId !== null) dependencyItems.add(itemChecks.get(r.checkId)!);
-  const { suggested } = bindChecks(draft, steps, dependencyItems);
+  const stepById = new Map<string, Step>();
+  for (const step of steps) stepById.set(step.id, step);
+  const { suggested } = bindChecks(draft, steps, stepById, dependencyItems);
   referencesInSteps(references, draft.references, steps);
-  decideKinds(draft.checks, new Map(steps.map((s) => [s.id, s])), draft.gates, references, draft.stages, draft.diagnostics);
+  decideKinds(draft.checks, stepById, draft.gates, references, draft.stages, draft.diagnostics);
   for (const d of draft.checks) {
     if (!d.facts.readsAsCommand || d.check.kind !== 'manual' || suggested.has(d) || d.check.binding) continue;
     draft.diagnostics.push({

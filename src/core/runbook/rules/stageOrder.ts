@@ -19,7 +19,11 @@ export function stageOrderDiagnostics(stages: Stage[], lineLengths: number[]): R
         message: `${stage.marker} ${stage.key} ${what}: ${order.family === 'letter' ? 'letter' : 'number'} stages in the order they run.`,
       });
     }
-    if (!top || order.rank > top.rank) highest.set(order.family, { stage, rank: order.rank });
+    if (!top) highest.set(order.family, { stage, rank: order.rank });
+    else if (order.rank > top.rank) {
+      top.stage = stage;
+      top.rank = order.rank;
+    }
   }
   return found;
 }
