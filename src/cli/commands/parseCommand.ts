@@ -66,7 +66,9 @@ export function summariseRunbook(runbook: Runbook, path: string): string {
   }
   if (runbook.issues.length > 0) lines.push('References');
   for (const ref of runbook.issues) lines.push(`  ${ref.id} ${ref.repo ? `${ref.repo}#${ref.number}` : `#${ref.number}`} ${ref.role} (${ref.why})${ref.checkId ? ` -> ${ref.checkId}` : ''}`);
+  if (runbook.inputs.length > 0) lines.push('Inputs');
   for (const input of runbook.inputs) lines.push(`  input ${input.name}${input.kind === 'placeholder' ? ' (placeholder)' : ''}${input.secret ? ' (secret)' : ''}`);
+  if (runbook.diagnostics.length > 0) lines.push('Diagnostics');
   for (const d of runbook.diagnostics) lines.push(`  ${d.severity} line ${d.range.startLine}: ${d.message} [${d.code}]`);
   return lines.join('\n');
 }
