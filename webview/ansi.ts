@@ -1,6 +1,7 @@
 // Terminal output -> styled text runs, with anser for the SGR colour codes. Everything that is
 // not a colour (OSC 8 links, titles, cursor moves, bells, backspaces) is dropped: a step's
 // output is text, so a `javascript:` hyperlink can never become a link.
+/* eslint-disable no-control-regex -- matching terminal control characters is this file's job */
 import Anser from 'anser';
 
 export interface StyledRun {

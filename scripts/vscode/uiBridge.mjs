@@ -1,4 +1,4 @@
-/* global document, requestAnimationFrame, performance, window */
+/* global document, requestAnimationFrame, performance */
 // The UI bridge: a suite running in the extension host prints `[rg-test] @@ui {"id", "action", …}`
 // (test/integration/ui.ts) and the harness does it in the real workbench page with Playwright —
 // what only a user can do (type into an input box, press a key, click a dialog button) or see

@@ -11,7 +11,11 @@ import { editorCore } from './lazy';
 import type { RunbookModels } from './models';
 import type { Notifier } from './notify';
 
-const ATTEMPTS = 10;
+const ATTEMPTS = 12;
+/** After a rejected edit, wait until the document has been still this long… */
+const QUIET_MS = 150;
+/** …but no longer than this per attempt. */
+const QUIET_WAIT_MS = 5000;
 
 export interface CheckboxStats {
   applied: number;
@@ -19,8 +23,28 @@ export interface CheckboxStats {
   lost: number;
 }
 
-/** 40 ms, 80 ms, … up to a second: long enough for a typist to pause. */
-const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.min(1000, 40 * 2 ** attempt)));
+/**
+ * Resolves once the document has not changed for QUIET_MS (at most QUIET_WAIT_MS): while a
+ * person types, every edit made against the version the extension host knows is rejected, so
+ * the next try waits for a pause in the typing.
+ */
+function quiet(uri: vscode.Uri): Promise<void> {
+  return new Promise((resolve) => {
+    let timer = setTimeout(done, QUIET_MS);
+    const deadline = setTimeout(done, QUIET_WAIT_MS);
+    const changes = vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.document.uri.toString() !== uri.toString()) return;
+      clearTimeout(timer);
+      timer = setTimeout(done, QUIET_MS);
+    });
+    function done(): void {
+      clearTimeout(timer);
+      clearTimeout(deadline);
+      changes.dispose();
+      resolve();
+    }
+  });
+}
 
 type Compute = (runbook: Runbook, lineText: (line: number) => string | undefined) => Promise<CheckboxPlan>;
 
@@ -74,7 +98,7 @@ export class CheckboxSync {
       unplaced = plan.unplaced;
       if (stale || unplaced.length > 0) {
         this.stats.retried++;
-        await pause(attempt);
+        await quiet(uri);
         continue;
       }
       if (last.length === 0) return;
@@ -89,7 +113,7 @@ export class CheckboxSync {
       }
       // The user typed since: let the document settle, then compute again against it.
       this.stats.retried++;
-      await pause(attempt);
+      await quiet(uri);
     }
     const lost = last.length + unplaced.length;
     if (lost === 0) return;

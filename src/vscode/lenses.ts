@@ -13,6 +13,21 @@ import type { RunManager } from './runs/runManager';
 
 type EditorCore = Awaited<ReturnType<typeof editorCore>>;
 
+/**
+ * Lenses are placed only around what is on screen (this many lines either side): a long
+ * runbook has thousands of items, and the workbench pays for every lens it is given.
+ */
+const MARGIN = 300;
+
+/** 0-based lines around the document's visible ranges, or null when no editor shows it. */
+function visibleWindow(document: vscode.TextDocument): { from: number; to: number } | null {
+  const ranges = vscode.window.visibleTextEditors.filter((e) => e.document === document).flatMap((e) => e.visibleRanges);
+  if (ranges.length === 0) return null;
+  const from = Math.min(...ranges.map((r) => r.start.line)) - MARGIN;
+  const to = Math.max(...ranges.map((r) => r.end.line)) + MARGIN;
+  return { from: Math.max(0, from), to };
+}
+
 class RunbookLens extends vscode.CodeLens {
   constructor(range: vscode.Range, readonly uri: vscode.Uri, readonly slot: LensSlot, readonly index: LensIndex, readonly view: LensView) {
     super(range);
@@ -43,13 +58,29 @@ export class LensProvider implements vscode.CodeLensProvider<RunbookLens>, vscod
   /** Documents whose lenses were placed from a shifted model: redraw them once the model is current. */
   private readonly provisional = new Set<string>();
 
+  /** The lines each document's lenses were placed for (those around what is on screen). */
+  private readonly windows = new Map<string, { from: number; to: number }>();
+  private scrollTimer: ReturnType<typeof setTimeout> | undefined;
+
   constructor(
     private readonly models: RunbookModels,
     private readonly runs: RunManager,
   ) {
-    this.subscription = models.onDidChangeModel(({ document }) => {
-      if (this.provisional.delete(document.uri.toString())) this.changed.fire();
-    });
+    this.subscription = vscode.Disposable.from(
+      models.onDidChangeModel(({ document }) => {
+        if (this.provisional.delete(document.uri.toString())) this.changed.fire();
+      }),
+      // Scrolled towards the edge of the lines that have lenses: place them around the new view.
+      vscode.window.onDidChangeTextEditorVisibleRanges(({ textEditor, visibleRanges }) => {
+        const placed = this.windows.get(textEditor.document.uri.toString());
+        if (!placed) return;
+        const first = visibleRanges[0]?.start.line ?? 0;
+        const last = visibleRanges.at(-1)?.end.line ?? 0;
+        if (first - MARGIN / 2 >= placed.from && last + MARGIN / 2 <= placed.to) return;
+        if (this.scrollTimer) clearTimeout(this.scrollTimer);
+        this.scrollTimer = setTimeout(() => this.changed.fire(), 80);
+      }),
+    );
   }
 
   refresh(): void {
@@ -85,17 +116,24 @@ export class LensProvider implements vscode.CodeLensProvider<RunbookLens>, vscod
     };
     const index = this.index(runbook, run.record);
     const lenses: RunbookLens[] = [];
+    const window = visibleWindow(document);
+    if (window) this.windows.set(document.uri.toString(), window);
+    else this.windows.delete(document.uri.toString());
     for (const slot of this.core.lensSlots(index, view)) {
       const at = shifted ? shifted.line(slot.line) : slot.line;
       if (at === null) continue; // its line was just edited: it comes back with the new model
       const line = Math.min(Math.max(0, at - 1), document.lineCount - 1);
+      if (window && (line < window.from || line > window.to)) continue;
       lenses.push(new RunbookLens(new vscode.Range(line, 0, line, 0), document.uri, slot, index, view));
     }
     // Exact lenses follow once the model of this version is built (it redraws them).
     if (shifted) setTimeout(() => void this.models.get(document), 0);
     const timing = this.models.timing(document.uri);
-    const modelled = !current && !shifted && timing?.version === document.version;
-    this.timings.set(document.uri.toString(), {
+    // Whether built here or by the settle timer before this request, a model of this version
+    // built before the lenses were placed is part of the edit -> lens work; a shifted one is not.
+    const modelled = !shifted && timing?.version === document.version;
+    // Edit -> lens is the first request after an edit; later ones (ticks, refreshes) are not timed.
+    if (this.timings.get(document.uri.toString())?.version !== document.version) this.timings.set(document.uri.toString(), {
       version: document.version,
       modelMs: modelled ? timing.modelMs : 0,
       provideMs: performance.now() - (modelled ? placed : started),
@@ -142,6 +180,7 @@ export class LensProvider implements vscode.CodeLensProvider<RunbookLens>, vscod
 
   dispose(): void {
     this.subscription.dispose();
+    if (this.scrollTimer) clearTimeout(this.scrollTimer);
     if (this.ticker) clearInterval(this.ticker);
     this.changed.dispose();
   }

@@ -113,10 +113,9 @@ function checkSlots(check: Check, index: LensIndex, view: LensView, stepLines: S
   const recorded = index.recordChecks.get(check.id);
   if (recorded && recorded.status !== 'pending') slots.push(at('state'));
   const manual = check.kind === 'manual' || (check.kind === 'hold' && check.hold?.durationMs === null && check.hold.businessDays === null);
-  if (manual || check.kind === 'gate') {
-    if (!view.trusted) slots.push(at('trust'));
-    else slots.push(at('markPassed'), at('markFailed'), at('markBlocked'));
-  }
+  const runnable = (check.kind === 'command' && check.stepIds.length > 0) || check.kind === 'dependency' || (check.kind === 'hold' && !manual);
+  if (!view.trusted && (manual || check.kind === 'gate' || runnable)) slots.push(at('trust'));
+  else if (manual || check.kind === 'gate') slots.push(at('markPassed'), at('markFailed'), at('markBlocked'));
   if (check.kind === 'command' && check.binding?.how === 'inferred' && view.trusted) slots.push(at('changeBinding'));
   if (((check.kind === 'command' && check.stepIds.length === 0) || index.unboundLines.has(line)) && view.trusted) slots.push(at('bind'));
   return slots;
@@ -277,8 +276,8 @@ function checkWhat(check: Check, index: LensIndex, view: LensView): LensContent 
       if (steps.length === 0) return { title: '$(question) command: bound to no step', action: null, args: [], tooltip: 'Bind it to a step to run it' };
       const how = check.binding?.how === 'inferred' ? ' (inferred)' : '';
       return {
-        title: `${queued ? '$(clock) queued: ' : '$(play) '}runs ${quoteTitles(steps)}${how}`,
-        action: view.trusted ? 'runCheck' : 'manageTrust',
+        title: `${queued ? '$(clock) queued: ' : view.trusted ? '$(play) ' : ''}runs ${quoteTitles(steps)}${how}`,
+        action: view.trusted ? 'runCheck' : null,
         args: view.trusted ? [check.id] : [],
         tooltip: view.trusted ? `${check.binding?.reason ?? 'bound to its step'} — ${busyTip(view, 'this check')}` : TRUST.tooltip,
       };
@@ -287,7 +286,7 @@ function checkWhat(check: Check, index: LensIndex, view: LensView): LensContent 
       const n = dependencyCount(check, index.runbook);
       return {
         title: `$(issues) dependency gate: ${n} issue${n === 1 ? '' : 's'}`,
-        action: view.trusted ? 'runCheck' : 'manageTrust',
+        action: view.trusted ? 'runCheck' : null,
         args: view.trusted ? [check.id] : [],
         tooltip: view.trusted ? 'Look the issues up on GitHub: the gate is green when all are closed' : TRUST.tooltip,
       };
@@ -295,7 +294,7 @@ function checkWhat(check: Check, index: LensIndex, view: LensView): LensContent 
     case 'hold':
       return {
         title: `$(watch) ${holdLength(check)}`,
-        action: view.trusted ? 'runCheck' : 'manageTrust',
+        action: view.trusted ? 'runCheck' : null,
         args: view.trusted ? [check.id] : [],
         tooltip: `"${check.hold?.text ?? ''}": it passes once this time has elapsed since its stage started`,
       };

@@ -231,7 +231,7 @@ export class RunManager implements vscode.Disposable {
 
   private async askWhenBusy(run: RunbookRun, label: string): Promise<'queue' | 'cancel' | undefined> {
     const running = run.job?.label ?? 'a run';
-    const choice = await vscode.window.showInformationMessage(`Runbook Gate: ${running} is in progress.`, 'Queue after it', 'Cancel it and run');
+    const choice = await vscode.window.showInformationMessage(`Runbook Gate: ${running} is in progress. ${label}:`, 'Queue after it', 'Cancel it and run');
     return choice === 'Queue after it' ? 'queue' : choice === 'Cancel it and run' ? 'cancel' : undefined;
   }
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { StepRecord } from '../../../src/core/run/record';
 import { activateExtension, click, codeLenses, eventually, lensFor, openRunbook, titlesOnLine, workspaceUri } from '../helpers';
+import { ui } from '../ui';
 
 const uri = () => workspaceUri('runbooks', 'slow.md');
 
@@ -24,9 +25,11 @@ suite('cancel, re-run, queue', () => {
   });
 
   test('a cancelled step is cancelled and its stage is not FAIL', async () => {
+    await vscode.commands.executeCommand('runbookGate.showPanel', uri());
     const running = click<StepRecord>(lensFor(await codeLenses(uri()), 'runStep', 'soak'));
     const cancel = await whileRunning('soak');
     assert.match(cancel.command!.title, /Cancel/);
+    await ui({ action: 'screenshot', name: 'panel-mid-run' });
     await click(cancel);
     const step = await running;
     assert.equal(step?.status, 'cancelled', JSON.stringify(step));
