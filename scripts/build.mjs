@@ -6,6 +6,8 @@ import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// `--vsix`: only what the VSIX ships (the extension's bundles and the webview), for packaging.
+const vsixOnly = process.argv.includes('--vsix');
 
 // Several dependencies are ESM-only and read import.meta.url; give the CJS bundle a real one.
 const importMetaShim = {
@@ -49,7 +51,7 @@ const extensionPart = (entry, outfile, plugins = [], banner = '') => ({
   plugins,
 });
 
-const entries = [
+const allEntries = [
   // The banner marks when VS Code starts loading the module (activation time = load + activate()).
   extensionPart('src/extension.ts', 'dist/extension.js', [lazyBundles], 'globalThis.__runbookGateLoadStart = performance.now();\n'),
   ...LAZY_BUNDLES.map((name) => extensionPart(`src/vscode/bundles/${name}.ts`, `dist/${name}.js`)),
@@ -72,6 +74,8 @@ const entries = [
     target: 'es2022',
   },
 ];
+
+const entries = vsixOnly ? allEntries.filter((entry) => entry.outfile !== 'dist/cli.js') : allEntries;
 
 // The package is ESM ("type": "module") for tests and scripts; the bundles are CommonJS,
 // which VS Code and `node dist/cli.js` load through this nested marker.

@@ -55,7 +55,7 @@ function stage() {
 export async function packageVsix({ outFile = join(repoRoot, 'dist', vsixName()), quiet = false } = {}) {
   const staging = stage();
   try {
-    await run(process.execPath, [join(repoRoot, 'scripts', 'build.mjs'), '--production'], { cwd: staging, quiet });
+    await run(process.execPath, [join(repoRoot, 'scripts', 'build.mjs'), '--production', '--vsix'], { cwd: staging, quiet });
     mkdirSync(dirname(outFile), { recursive: true });
     // --no-rewrite-relative-links: the repository URL is not GitHub/GitLab, so vsce cannot make
     // the README's image links absolute; relative links resolve inside the installed VSIX.
