@@ -5,9 +5,10 @@
 // never overwritten (`-2`, `-3`…); this run's own report, known by its first-line marker, is
 // replaced. Written atomically (temp file, then link or rename), inside the workspace only.
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, open, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { markerIsOf } from '../core/report/marker';
+import { BUILTIN_TEMPLATE_NAMES, isBuiltinTemplateName } from '../core/report/templateNames';
 import type { WorkspaceGuard } from './workspaceGuard';
 
 export const DEFAULT_REPORT_FOLDER = 'docs/status';
@@ -147,4 +148,25 @@ export async function writeReport(guard: WorkspaceGuard, target: ReportTarget, r
     }
   }
   throw new Error(`could not find a free report name in ${guard.relative(folder) || '.'} for ${fileName}`);
+}
+
+/**
+ * The template a host names — front matter `template:`, `--template NAME|FILE`, a setting — as
+ * renderReport takes it: a built-in name, or a team's `.liquid` file read from inside the
+ * workspace (named by its workspace-relative path in errors and the report's marker).
+ */
+export async function resolveReportTemplate(
+  guard: WorkspaceGuard, value: string, options: { trusted?: boolean; cwd?: string; what?: string } = {},
+): Promise<string | { name: string; source: string }> {
+  const wanted = value.trim();
+  if (isBuiltinTemplateName(wanted)) return wanted;
+  const what = options.what ?? 'The report template';
+  if (!/\.liquid$/i.test(wanted)) {
+    throw new Error(`${what} "${wanted}" is neither a built-in template (${BUILTIN_TEMPLATE_NAMES.join(', ')}) nor a .liquid file`);
+  }
+  const absolute = await guard.inside(wanted, what, { trusted: options.trusted === true, base: options.cwd ?? guard.root });
+  const source = await readFile(absolute, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new Error(error.code === 'ENOENT' ? `${what} not found: ${wanted}` : `cannot read ${what.toLowerCase()} ${wanted}: ${error.message}`);
+  });
+  return { name: guard.relative(absolute), source };
 }

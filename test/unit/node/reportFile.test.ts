@@ -7,7 +7,7 @@ import { mkdtemp, mkdir, readdir, readFile, realpath, rm, symlink, writeFile } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWorkspaceGuard, OutsideWorkspaceError } from '../../../src/node/workspaceGuard';
-import { candidateName, runbookSlug, writeReport, type ReportTarget } from '../../../src/node/reportFile';
+import { candidateName, resolveReportTemplate, runbookSlug, writeReport, type ReportTarget } from '../../../src/node/reportFile';
 import { reportMarker } from '../../../src/core/report/marker';
 
 async function workspace() {
@@ -116,5 +116,25 @@ test('two runs writing at once get two names', async () => {
     for (const w of written) assert.ok((await readFile(w.absolute, 'utf8')).includes(w.path));
   } finally {
     await ws.done();
+  }
+});
+
+test('templates: a built-in name as it is, a team .liquid file read from inside the workspace', async () => {
+  const ws = await workspace();
+  const outside = await realpath(await mkdtemp(join(tmpdir(), 'rg-outside-')));
+  try {
+    assert.equal(await resolveReportTemplate(ws.guard, 'drill'), 'drill');
+    await mkdir(join(ws.root, 'docs/templates'), { recursive: true });
+    await writeFile(join(ws.root, 'docs/templates/team.liquid'), '# {{ name }}\n');
+    assert.deepEqual(await resolveReportTemplate(ws.guard, 'docs/templates/team.liquid'), { name: 'docs/templates/team.liquid', source: '# {{ name }}\n' });
+    assert.deepEqual(await resolveReportTemplate(ws.guard, 'templates/team.liquid', { trusted: true, cwd: join(ws.root, 'docs') }), { name: 'docs/templates/team.liquid', source: '# {{ name }}\n' });
+    await assert.rejects(resolveReportTemplate(ws.guard, 'fancy'), /"fancy" is neither a built-in template \(gate, validation, drill, load\) nor a \.liquid file/);
+    await assert.rejects(resolveReportTemplate(ws.guard, 'docs/none.liquid'), /The report template not found: docs\/none\.liquid/);
+    await writeFile(join(outside, 'evil.liquid'), 'x');
+    await assert.rejects(resolveReportTemplate(ws.guard, join(outside, 'evil.liquid')), /must be a path relative to the workspace/);
+    await assert.rejects(resolveReportTemplate(ws.guard, '../evil.liquid'), OutsideWorkspaceError);
+  } finally {
+    await ws.done();
+    await rm(outside, { recursive: true, force: true });
   }
 });

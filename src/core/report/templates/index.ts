@@ -6,14 +6,11 @@ import load from './load.liquid';
 import evidence from './_evidence.liquid';
 import artifacts from './_artifacts.liquid';
 import integrity from './_integrity.liquid';
+import { isBuiltinTemplateName, type BuiltinTemplateName } from '../templateNames';
 
-export const BUILTIN_TEMPLATES = { gate, validation, drill, load } as const;
-
-export type BuiltinTemplateName = keyof typeof BUILTIN_TEMPLATES;
+export const BUILTIN_TEMPLATES: Readonly<Record<BuiltinTemplateName, string>> = { gate, validation, drill, load };
 
 /** `{% include "_artifacts" %}`, `{% include "_integrity" %}`, `{% include "_evidence", evidence: …, indent: "  " %}`. */
 export const PARTIALS: Readonly<Record<string, string>> = { _evidence: evidence, _artifacts: artifacts, _integrity: integrity };
 
-export function isBuiltinTemplate(name: string): name is BuiltinTemplateName {
-  return Object.prototype.hasOwnProperty.call(BUILTIN_TEMPLATES, name);
-}
+export const isBuiltinTemplate = isBuiltinTemplateName;

@@ -105,3 +105,25 @@ test('the team template in docs/reports.md renders', async () => {
   assert.match(report, /^- Run runtime WS contract tests: PASS\n {2}- `cargo test/m);
   assert.match(report, /\n## Evidence Integrity\n/);
 });
+
+test('every built-in template renders a run with nothing in scope, and a Go with nothing to remedy', async () => {
+  const { record, decision, counts } = await import('./fixtures/builders');
+  const empty = record({
+    runId: 'empty', runbook: { path: 'r.md', title: 'Empty', sha256: 'x' }, stages: [], checks: [], startedAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
+    context: { title: 'Empty', owner: null, issue: null, scope: null, reportFolder: null, template: null },
+  });
+  const nothing = decision({
+    decidedAt: empty.updatedAt, stages: [], counts: counts({ overall: 'incomplete', line: 'nothing in scope' }),
+    reasons: [{ subject: { kind: 'scope' }, problem: { kind: 'nothing-in-scope' }, remedy: { kind: 'select-scope' } }],
+  });
+  for (const name of Object.keys(BUILTIN_TEMPLATES)) {
+    const report = renderReport(buildReportData([{ record: empty, decision: nothing, runDir: 'runs/empty' }], { reportPath: 'r-gate.md', template: name, toolVersion: 'x' }), name);
+    assert.match(report, /^<!-- runbook-gate:report run=empty template=\w+ -->\n# /, name);
+    assert.match(report, /\n## Evidence Integrity\n(.*\n)*  - no logs in this run\n$/, name);
+    assert.match(report, /The run has nothing in scope\.|No-Go/, name);
+    assert.doesNotMatch(report, /\n\n\n/, `${name}: no runs of blank lines`);
+  }
+  const go = renderReport(buildReportData(SEED_CASES[2]!.runs, { reportPath: 'r.md', template: 'gate', toolVersion: 'x' }), 'gate');
+  assert.doesNotMatch(go, /Required Remediation/);
+  assert.match(go, /^Go for Khala Runtime\/Codex Staging at 2026-02-20T14:36:00Z\.$/m);
+});
