@@ -119,7 +119,7 @@ test('every built-in template renders a run with nothing in scope, and a Go with
   for (const name of Object.keys(BUILTIN_TEMPLATES)) {
     const report = renderReport(buildReportData([{ record: empty, decision: nothing, runDir: 'runs/empty' }], { reportPath: 'r-gate.md', template: name, toolVersion: 'x' }), name);
     assert.match(report, /^<!-- runbook-gate:report run=empty template=\w+ -->\n# /, name);
-    assert.match(report, /\n## Evidence Integrity\n(.*\n)*  - no logs in this run\n$/, name);
+    assert.match(report, /\n## Evidence Integrity\n(.*\n)* {2}- no logs in this run\n$/, name);
     assert.match(report, /The run has nothing in scope\.|No-Go/, name);
     assert.doesNotMatch(report, /\n\n\n/, `${name}: no runs of blank lines`);
   }
