@@ -1,0 +1,111 @@
+// The scanner's own block tree: mutable while lines arrive, turned into mdast once closed.
+// Points are 1-based lines and columns in UTF-16 code units, as micromark reports them.
+
+export interface Point {
+  line: number;
+  column: number;
+}
+
+/** One line of inline content: its text and where that text starts in the source. */
+export interface Segment {
+  line: number;
+  column: number;
+  text: string;
+  /** Whether this line may head a table: indented less than 4 columns. */
+  headable: boolean;
+  /** Whitespace before `text` on a continuation line (code spans keep it, text drops it). */
+  prefix: string;
+}
+
+export type BlockType =
+  | 'root' | 'blockquote' | 'list' | 'listItem' | 'paragraph' | 'heading' | 'thematicBreak'
+  | 'code' | 'html' | 'table' | 'definition';
+
+export interface ListData {
+  ordered: boolean;
+  /** The bullet (`-`, `+`, `*`) or the delimiter after the number (`.`, `)`). */
+  marker: string;
+  start: number | null;
+  /** Columns of indentation before the marker. */
+  markerOffset: number;
+  /** Columns from the marker's start to the item's content. */
+  padding: number;
+}
+
+export interface TableCell {
+  /** Where the cell starts (its leading pipe, or the row's start) and ends. */
+  start: Point;
+  end: Point;
+  /** Trimmed content, with where it starts. */
+  content: Segment | null;
+}
+
+export interface TableRow {
+  start: Point;
+  end: Point;
+  cells: TableCell[];
+}
+
+export interface Definition {
+  label: string;
+  url: string;
+  title: string | null;
+}
+
+export class Block {
+  parent: Block | null = null;
+  readonly children: Block[] = [];
+  open = true;
+  end: Point;
+  /** Containers (block quotes and list items) from the root down to this block, itself included. */
+  containerDepth = 0;
+  // list and listItem
+  list: ListData | null = null;
+  listSpread = false;
+  spread = false;
+  checked: boolean | null = null;
+  /** A list item that began with a blank first line. */
+  startedBlank = false;
+  /** An empty item followed by a blank line: no later line belongs to it. */
+  blankAfterEmpty = false;
+  /** Lines of indented code up to the last one indented 4 columns or with content. */
+  keptLines = 0;
+  // paragraph and heading
+  segments: Segment[] = [];
+  headingDepth = 0;
+  // code
+  fenced = false;
+  fenceChar = '';
+  fenceLength = 0;
+  fenceOffset = 0;
+  info = '';
+  codeLines: string[] = [];
+  closedByFence = false;
+  /** Indented code opened on a lazy line: it cannot go on (micromark). */
+  lazyStart = false;
+  /** The fence or HTML block holds the line ending after its last line (it ends at column 1). */
+  endsAfterLineEnding = false;
+  // html
+  htmlType = 0;
+  /** Offset on the first line where the end marker may begin (`<!-->` closes at once). */
+  htmlSearchFrom = 0;
+  htmlLines: string[] = [];
+  // table
+  rows: TableRow[] = [];
+  align: ('left' | 'right' | 'center' | null)[] = [];
+  // definition
+  definition: Definition | null = null;
+
+  constructor(public type: BlockType, readonly start: Point) {
+    this.end = { line: start.line, column: start.column };
+  }
+
+  get lastChild(): Block | undefined {
+    return this.children[this.children.length - 1];
+  }
+
+  append(child: Block): void {
+    child.parent = this;
+    this.children.push(child);
+  }
+}
