@@ -116,6 +116,17 @@ export class GateService {
     return this.startSession(store, { runbook, runbookPath: null, sha256, command, inputs: {}, githubRepo: null });
   }
 
+  /**
+   * A run's record without starting a session, so `report` regenerates the same report from the
+   * same run.json. Only a run whose process died is changed first (its interrupted attempts
+   * closed, its leftover processes ended), and the record says so.
+   */
+  async readRun(runDir: string, cwd?: string): Promise<{ store: FileRunStore; record: RunRecord }> {
+    const store = new FileRunStore(await this.existingRunDir(runDir, cwd));
+    const record = await store.read();
+    return { store, record: (await this.recover(store, record)) ?? record };
+  }
+
   /** A run directory the user named: it must exist, be inside the workspace and hold run.json. */
   async existingRunDir(path: string, cwd?: string): Promise<string> {
     const guard = await this.guard();

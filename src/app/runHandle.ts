@@ -46,6 +46,10 @@ export class RunHandle {
     return this.parts.store.dir;
   }
 
+  get store(): RunStore {
+    return this.parts.store;
+  }
+
   get record(): RunRecord {
     return this.current;
   }

@@ -1,7 +1,7 @@
 // The CLI as a host of the use cases: its ports (src/app/ports.ts) from the process context
 // and the command's flags.
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { HostPorts } from '../app/ports';
 import { TOOL_VERSION } from '../core/version';
 import { ExecaProcessRunner } from '../node/execaRunner';
@@ -35,7 +35,9 @@ async function loadEnv(ctx: CliContext, envFile: string | null | undefined): Pro
 
 export async function cliHostPorts(ctx: CliContext, options: CliHostOptions): Promise<HostPorts> {
   const anchor = resolve(ctx.cwd, options.anchor);
-  const workspaceRoot = await findWorkspaceRoot(anchor, ctx.cwd);
+  // The workspace is the git top level of the folder the command is about (else the cwd).
+  const folder = (await stat(anchor).catch(() => null))?.isDirectory() ? anchor : dirname(anchor);
+  const workspaceRoot = await findWorkspaceRoot(folder, ctx.cwd);
   const env = await loadEnv(ctx, options.envFile);
   const log = (level: string) => (message: string) => ctx.stderr.write(`runbook-gate: ${level}${terminalLine(message)}\n`);
   return {

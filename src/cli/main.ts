@@ -3,6 +3,7 @@ import { main } from './cli';
 import type { CliContext } from './context';
 import { installSignalHandlers } from './signals';
 import { endAllStepProcessesNow } from '../node/liveSteps';
+import { createInterface } from 'node:readline/promises';
 
 function start(): void {
   const controller = new AbortController();
@@ -19,6 +20,14 @@ function start(): void {
     stderr: process.stderr,
     interactive: process.stdin.isTTY === true,
     signal: controller.signal,
+    async ask(question) {
+      const rl = createInterface({ input: process.stdin, output: process.stderr });
+      try {
+        return await rl.question(question);
+      } finally {
+        rl.close();
+      }
+    },
   };
   void main(process.argv.slice(2), ctx).then((code) => {
     process.exitCode = code;

@@ -1,43 +1,55 @@
-// `runbook-gate report RUN_DIR [--report FILE]`: regenerate the gate report of a run from
-// its run.json and gate.json (the runbook as parsed at run time and the dependency states).
-import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { parseRunbook } from '../../core/runbook/parseRunbook';
-import type { Runbook } from '../../core/runbook/model';
+// `runbook-gate report RUN_DIR... [--report FILE] [--template NAME|FILE] [--post-comment]
+// [--open-issues] [--yes]`: regenerate a report from run.json alone (one run, or several in one
+// report), optionally put it on GitHub after showing what will be created. Exit by the decision.
+import { GateService } from '../../app/gateService';
+import { writeReports } from '../../app/outputs';
+import { planPublish, publish, type PublishPlan } from '../../app/publish';
+import { RunInputs } from '../../app/inputs';
+import { UsageProblem } from '../../app/problems';
+import { terminalLine } from '../../core/text/controlChars';
 import type { ReportCommand } from '../args';
-import { InputError, type CliContext } from '../context';
-import { readGateSnapshot } from '../../node/reportWriter';
-import { loadRunRecord } from '../../node/loadRunRecord';
-import { findWorkspaceRoot } from '../../node/workspacePaths';
-import { formatDecision } from '../output';
-import { writeGate } from '../../node/writeGate';
-import { resolveReportPath } from './reportPath';
+import type { CliContext } from '../context';
+import { cliHostPorts } from '../hostPorts';
+import { formatDecision, formatResults } from '../resultTable';
+import { actionsOutputs } from '../actionsOutputs';
 
-/** A run directory without gate.json (another host wrote it): re-parse the runbook as it is now. */
-async function reparse(workspaceRoot: string, runbookPath: string): Promise<Runbook> {
-  const text = await readFile(resolve(workspaceRoot, runbookPath), 'utf8').catch(() => {
-    throw new InputError(`run has no gate.json and its runbook is gone: ${runbookPath}`);
-  });
-  return parseRunbook(text);
+function describePlan(plan: PublishPlan): string {
+  const lines = [`On ${plan.repo}:`];
+  if (plan.commentOn !== null) lines.push(`  - comment the report on #${plan.commentOn} (updating this run's earlier comment if there is one)`);
+  for (const issue of plan.issues) lines.push(`  - open an issue "${terminalLine(issue.title)}" unless an open one has that title`);
+  if (plan.commentOn === null && plan.issues.length === 0) lines.push('  - nothing (a Go report opens no remediation issues)');
+  return lines.join('\n');
 }
 
 export async function reportCommand(command: ReportCommand, ctx: CliContext): Promise<number> {
-  const runDir = resolve(ctx.cwd, command.runDir);
-  const info = await stat(runDir).catch(() => null);
-  if (!info?.isDirectory()) throw new InputError(`run directory not found: ${command.runDir}`);
-  const record = await loadRunRecord(runDir).catch((error: Error) => {
-    throw new InputError(error.message);
-  });
-  const workspaceRoot = await findWorkspaceRoot(runDir, ctx.cwd);
-  const snapshot = await readGateSnapshot(runDir);
-  const runbook = snapshot?.runbook ?? (await reparse(workspaceRoot, record.runbookPath));
-  const reportPath = command.report === null && snapshot?.reportPath
-    ? snapshot.reportPath
-    : await resolveReportPath(workspaceRoot, ctx.cwd, command.report, runbook, record.runbookPath, record.startedAt);
-  const gate = await writeGate({
-    workspaceRoot, runDir, runbook, record,
-    dependencies: snapshot?.dependencies ?? [], notes: snapshot?.notes ?? [], strict: record.strict, reportPath,
-  });
-  ctx.stdout.write(`${formatDecision(gate.decision)}\nReport: ${gate.reportFile}\n`);
-  return gate.decision.go ? 0 : 1;
+  const ports = await cliHostPorts(ctx, { anchor: command.runDirs[0]!, githubApi: command.githubApi, yes: command.yes });
+  const service = new GateService(ports);
+  const runs = [];
+  for (const dir of command.runDirs) runs.push(await service.readRun(dir, ctx.cwd));
+  const written = await writeReports(service, runs, { report: command.report, template: command.template, cwd: ctx.cwd });
+  ctx.stdout.write(`${formatResults(written.record, written.decisions[0]!)}\n\n${formatDecision(written.record, written.decisions[0]!, written.runDirRelative)}\n`);
+  if (runs.length > 1) ctx.stdout.write(`Over ${runs.length} runs: ${written.decision.decision}\n`);
+  ctx.stdout.write(`Report: ${terminalLine(written.reportPath)}\n`);
+  await actionsOutputs(ctx).finish(written.record, written.decision, written);
+
+  if (command.postComment || command.openIssues) {
+    const request = {
+      record: written.record, decision: written.decisions[0]!, data: written.data, reportMarkdown: written.markdown, reportPath: written.reportPath,
+      postComment: command.postComment, openIssues: command.openIssues, githubRepo: command.githubRepo,
+    };
+    const plan = await planPublish(ports, request);
+    ctx.stdout.write(`${describePlan(plan)}\n`);
+    if (!command.yes) {
+      if (!ctx.interactive || !ctx.ask) throw new UsageProblem('publishing to GitHub asks first: pass --yes to go ahead without a prompt');
+      const answer = await ctx.ask('Go ahead? [y/N] ');
+      if (!/^y(es)?$/i.test(answer.trim())) {
+        ctx.stdout.write('Nothing was published.\n');
+        return written.decision.go ? 0 : 1;
+      }
+    }
+    const result = await publish(ports, new RunInputs(ports.env, null), request, plan);
+    if (result.comment) ctx.stdout.write(`${result.comment.created ? 'Commented' : 'Updated the comment'}: ${result.comment.url}\n`);
+    for (const issue of result.issues) ctx.stdout.write(`${issue.existed ? 'Already open' : 'Opened'}: ${terminalLine(issue.title)} ${issue.url}\n`);
+  }
+  return written.decision.go ? 0 : 1;
 }

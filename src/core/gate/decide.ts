@@ -40,7 +40,7 @@ export function decideRun(record: RunRecord, options: { strict?: boolean } = {})
       continue;
     }
     if (stageRecord.mark && stageRecord.mark.status !== 'passed') {
-      reasons.push(stageMarkReason(stageRecord, stageRecord.mark));
+      reasons.push(stageMarkReason(record, stageRecord, stageRecord.mark));
       continue;
     }
     for (const result of stage.checks) {
@@ -105,11 +105,21 @@ function stageSubject(stage: StageRecord): Subject {
   return { kind: 'stage', stageId: stage.id, label: stage.label };
 }
 
-function stageMarkReason(stage: StageRecord, mark: MarkRecord): Reason {
-  const detail = mark.note || `marked ${mark.status}`;
-  const problem: Problem = mark.status === 'failed' ? { kind: 'failed', detail, command: null }
-    : mark.status === 'blocked' ? { kind: 'blocked', detail, command: null } : { kind: 'not-run' };
-  return { subject: stageSubject(stage), problem, remedy: { kind: 'rerun-stage', stageId: stage.id, stageKey: stage.key } };
+/**
+ * A person marked the stage; when an extra evidence command (`exec`) of the stage failed, the
+ * reason names it: that probe is what has to pass before the stage is run again.
+ */
+function stageMarkReason(record: RunRecord, stage: StageRecord, mark: MarkRecord): Reason {
+  const probe = [...record.extra].reverse().find((e) => e.stageId === stage.id && (e.attempt.status === 'failed' || e.attempt.status === 'blocked'));
+  const note = mark.note || `marked ${mark.status}`;
+  const detail = probe ? `${note} (${probe.attempt.outcome})` : note;
+  const command = probe?.command ?? null;
+  const problem: Problem = mark.status === 'failed' ? { kind: 'failed', detail, command }
+    : mark.status === 'blocked' ? { kind: 'blocked', detail, command } : { kind: 'not-run' };
+  const remedy: Remedy = probe
+    ? { kind: 'fix-and-rerun', stepId: probe.id, command: probe.command, stageId: stage.id, stageKey: stage.key }
+    : { kind: 'rerun-stage', stageId: stage.id, stageKey: stage.key };
+  return { subject: stageSubject(stage), problem, remedy };
 }
 
 /** The first bound step that is in the check's state: whose command and outcome explain it. */
@@ -170,18 +180,30 @@ function dependencyReasons(record: RunRecord): Reason[] {
     const reason = deps.reason ?? (deps.items.length === 0 ? 'no dependency issues found in the runbook' : 'the dependency gate was not checked');
     return [{ subject: { kind: 'dependency-gate' }, problem: { kind: 'not-checked', reason }, remedy: githubRemedy(reason) }];
   }
-  return deps.items.flatMap((item): Reason[] => {
-    const subject: Subject = { kind: 'dependency', label: item.label, url: item.url };
+  // Lookups that failed the same way (GitHub unreachable, no token) are one problem, named once.
+  const failed = new Map<string, { labels: string[]; error: string; kind: DependencyItem['errorKind'] | null }>();
+  const reasons: Reason[] = [];
+  for (const item of deps.items) {
     if (item.error !== null || item.state === null) {
       const error = item.error ?? deps.reason ?? 'not checked';
-      return [{ subject, problem: { kind: 'lookup-failed', error }, remedy: githubRemedy(error, item.errorKind ?? null) }];
+      const key = item.errorKind ?? error;
+      const group = failed.get(key) ?? { labels: [], error, kind: item.errorKind ?? null };
+      group.labels.push(item.label);
+      failed.set(key, group);
+      continue;
     }
-    if (item.state === 'closed') return [];
-    return [{ subject, problem: { kind: 'issue-open', title: item.title ?? '' }, remedy: { kind: 'close-issue', label: item.label, url: item.url } }];
+    if (item.state === 'closed') continue;
+    reasons.push({ subject: { kind: 'dependency', label: item.label, url: item.url }, problem: { kind: 'issue-open', title: item.title ?? '' }, remedy: { kind: 'close-issue', label: item.label, url: item.url } });
+  }
+  const lookups = [...failed.values()].map((group): Reason => {
+    const subject: Subject = group.labels.length === 1
+      ? { kind: 'dependency', label: group.labels[0]!, url: null }
+      : { kind: 'dependency', label: group.labels.join(', '), url: null };
+    return { subject, problem: { kind: 'lookup-failed', error: group.error }, remedy: githubRemedy(group.error, group.kind) };
   });
+  return [...lookups, ...reasons];
 }
 
-/** What the user must fix, from the kind of failure (GitHub's own, or ours). */
 function githubRemedy(error: string, kind: DependencyItem['errorKind'] | null = null): Remedy {
   const need: Extract<Remedy, { kind: 'configure-github' }>['need'] =
     kind === 'no-repository' ? 'repository'

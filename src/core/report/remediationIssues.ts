@@ -7,7 +7,7 @@
 // problem) — the report lists those.
 import type { ReportCheck, ReportData, ReportEvidence, ReportStage } from './data';
 import type { Reason, Remedy } from '../gate/types';
-import { inlineCode, plainText } from '../gate/markdown';
+import { escapeText as plainText, inlineCode } from './markdown';
 import { COMMENT_BODY_LIMIT, repoFileLink, repoPathFromReport } from './runComment';
 
 export interface RemediationIssue {

@@ -3,7 +3,10 @@
 // the report and the run, then the report itself with its relative links made absolute
 // (a comment has no folder for `../` to start from).
 import type { ReportData } from './data';
-import { inlineCode, linkTarget, plainText } from '../gate/markdown';
+import { escapeText as plainText, inlineCode, linkTarget as safeLinkTarget } from './markdown';
+
+/** Unsafe destinations (javascript: and the like) become an empty link. */
+const linkTarget = (url: string): string => safeLinkTarget(url) ?? '<>';
 
 /** GitHub refuses longer comment and issue bodies. */
 export const COMMENT_BODY_LIMIT = 65_536;

@@ -19,13 +19,18 @@ function looseGroupId(step: Step): string {
   return step.sectionId ? `steps-${step.sectionId}` : 'steps';
 }
 
-/** Workspace-relative working directory: the step's cwd (else front matter cwd) against the runbook's folder. */
+/**
+ * Workspace-relative working directory. A `cwd` annotation or front matter is relative to the
+ * runbook's folder (docs/conventions.md); a folder the prose names ("From `apps/runtime/`:",
+ * `cd apps/runtime &&`) is relative to the repository root, as runbooks mean it.
+ */
 export function stepCwd(step: Step, runbook: Runbook, runbookPath: string): string {
   const runbookDir = runbookPath.includes('/') ? runbookPath.slice(0, runbookPath.lastIndexOf('/')) : '';
-  const written = step.annotations.cwd ?? step.cwd ?? runbook.frontMatter.cwd;
+  const fromRunbook = step.annotations.cwd ?? (step.cwd === null ? runbook.frontMatter.cwd : undefined);
+  const written = fromRunbook ?? step.cwd;
   if (written === undefined || written === null || written === '') return '.';
   if (written.startsWith('/')) return written; // refused by the workspace guard when it runs
-  return normalizeRelative(runbookDir ? `${runbookDir}/${written}` : written);
+  return normalizeRelative(fromRunbook !== undefined && runbookDir ? `${runbookDir}/${written}` : written);
 }
 
 export function defineRun(options: DefineOptions): RunDefinition {

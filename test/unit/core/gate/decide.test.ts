@@ -94,6 +94,17 @@ test('cancelled is its own status: the stage is NOT RUN, never FAIL', () => {
   assert.match(decision.counts.line, /^3 required not run$/);
 });
 
+test('a stage marked blocked after a failing exec probe: the reason names the probe and its outcome (seed 000, Stage 2)', () => {
+  const probe = 'apps/runtime/deploy/khala/check-nonprod-health.sh';
+  const record = recordWith(seed001, { stageIds: ['stage-2'] }, [
+    { type: 'extra-added', at: minutes(1), extra: { id: 'exec-1', title: probe, stageId: 'stage-2', checkId: null, command: probe, addedBy: 'ana', attempt: attempt(1, 'failed', { command: probe, outcome: 'exit 1: Cannot find service [oa-khala-backend-nonprod]' }) } },
+    { type: 'stage-marked', at: minutes(2), stageId: 'stage-2', mark: { status: 'blocked', note: 'Missing non-prod Khala backend service', by: 'ana', at: minutes(2) } },
+  ]);
+  const [reason] = decideRun(record).reasons;
+  assert.deepEqual(reason!.problem, { kind: 'blocked', detail: 'Missing non-prod Khala backend service (exit 1: Cannot find service [oa-khala-backend-nonprod])', command: probe });
+  assert.deepEqual(reason!.remedy, { kind: 'fix-and-rerun', stepId: 'exec-1', command: probe, stageId: 'stage-2', stageKey: '2' });
+});
+
 test('a stage marked blocked with a note is BLOCKED whatever its checks say', () => {
   const record = recordWith(seed001, { stageIds: ['stage-2'] }, [
     { type: 'stage-marked', at: minutes(1), stageId: 'stage-2', mark: { status: 'blocked', note: 'Missing non-prod Khala backend service', by: 'ana', at: minutes(1) } },
@@ -111,7 +122,8 @@ test('a dependency that cannot be checked blocks the gate and says how to fix it
   assert.equal(decision.dependencies, 'blocked');
   assert.equal(decision.stages[0]!.verdict, 'BLOCKED');
   const deps = decision.reasons.filter((r) => r.subject.kind === 'dependency');
-  assert.deepEqual(deps.map((r) => [r.problem.kind, r.remedy.kind === 'configure-github' && r.remedy.need]), [['lookup-failed', 'repository'], ['lookup-failed', 'repository']]);
+  // Two lookups that failed the same way are one reason naming both.
+  assert.deepEqual(deps.map((r) => [r.subject.kind === 'dependency' && r.subject.label, r.problem.kind, r.remedy.kind === 'configure-github' && r.remedy.need]), [['#1858, #1859', 'lookup-failed', 'repository']]);
 });
 
 test('harness rows count instead of their check: seed 002\'s counts line', () => {
