@@ -114,11 +114,20 @@ export class RunHandle {
       return this.commit([{ type: 'gate-observed', at, gateId: id, observation: { at, source: 'mark', stepId: null, attempt: null, status: gateStatus, value: null, note: text, by } }]);
     }
     const markStatus: MarkStatus = status === 'green' ? 'passed' : status === 'red' ? 'failed' : status;
+    // What a person marks is part of the run from then on: it comes into the scope.
     if (record.checks.some((c) => c.id === id)) {
-      return this.commit([{ type: 'check-marked', at, checkId: id, mark: { status: markStatus, note: text, by, at } }]);
+      return this.commit([
+        { type: 'scope-added', at, scope: { stageIds: [], checkIds: [id], stepIds: [], gateIds: [] } },
+        { type: 'check-marked', at, checkId: id, mark: { status: markStatus, note: text, by, at } },
+      ]);
     }
     const stage = record.stages.find((s) => s.id === id) ?? this.stageByReference(id);
-    if (stage) return this.commit([{ type: 'stage-marked', at, stageId: stage.id, mark: { status: markStatus, note: text, by, at } }]);
+    if (stage) {
+      return this.commit([
+        { type: 'scope-added', at, scope: { stageIds: [stage.id], checkIds: [], stepIds: [], gateIds: [] } },
+        { type: 'stage-marked', at, stageId: stage.id, mark: { status: markStatus, note: text, by, at } },
+      ]);
+    }
     const known = [...record.checks.map((c) => c.id), ...record.stages.map((s) => s.id), ...record.gates.map((g) => g.id)];
     throw new UsageProblem(`no check, stage or gate "${id}" in this run (known: ${known.slice(0, 30).join(', ')}${known.length > 30 ? ', …' : ''})`);
   }
@@ -145,6 +154,8 @@ export class RunHandle {
       events: {
         started: () => [],
         ended: (attempt) => [{
+          type: 'scope-added', at: attempt.endedAt!, scope: { stageIds: stageId && !checkId ? [stageId] : [], checkIds: checkId ? [checkId] : [], stepIds: [], gateIds: [] },
+        }, {
           type: 'extra-added', at: attempt.endedAt!,
           extra: { id, title: this.masker.mask(title), stageId, checkId, command: this.masker.mask(options.command), addedBy: options.by, attempt },
         }],
