@@ -59,6 +59,13 @@ export async function runCommand(command: RunCommand, ctx: CliContext): Promise<
     ctx.stderr.write(`runbook-gate: ${loaded.relative}:${d.range.startLine}: ${terminalLine(d.message)}\n`);
   }
   const selection = validateSelection(loaded.runbook, command);
+  // A bad --report must not cost a whole run: checked before anything runs.
+  if (command.report !== null) {
+    const guard = await service.guard();
+    await guard.inside(command.report, '--report', { trusted: true, base: ctx.cwd }).catch((error: Error) => {
+      throw new UsageProblem(error.message);
+    });
+  }
   const handle = await service.open({
     runbookPath: loaded.absolute, text: loaded.text, runbook: loaded.runbook, resume: command.resume,
     ...(command.out !== null ? { runsFolder: command.out } : {}), cwd: ctx.cwd, command: describeCommand(command), strict: command.strict,

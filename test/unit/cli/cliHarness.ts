@@ -8,8 +8,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const mainTs = join(repoRoot, 'src/cli/main.ts');
-// tsx by absolute URL: the child's cwd is a scratch folder with no node_modules.
-export const tsxLoader = pathToFileURL(join(repoRoot, 'node_modules/tsx/dist/loader.mjs')).href;
+// The dev loader (tsx + .liquid templates) by absolute URL: the child's cwd is a scratch folder.
+export const tsxLoader = pathToFileURL(join(repoRoot, 'scripts/dev-loader.mjs')).href;
 
 export interface CliResult { code: number | null; stdout: string; stderr: string }
 

@@ -42,5 +42,6 @@ test('--env-file values reach the steps; secret values are masked in output, rec
   assert.match(report, /^1\. Stage 0 \(Greet\): PASS$/m);
   assert.doesNotMatch(report, /s3cr3t-value-123/);
   const runDir = /^Run directory: (.+)$/m.exec(ctx.out.join(''))?.[1] ?? '';
-  assert.doesNotMatch(readFileSync(join(runDir, 'run.json'), 'utf8'), /s3cr3t-value-123/);
+  assert.doesNotMatch(readFileSync(join(ws.root, runDir, 'run.json'), 'utf8'), /s3cr3t-value-123/);
+  assert.doesNotMatch(readFileSync(join(ws.root, runDir, 'logs/greet.1.log'), 'utf8'), /s3cr3t-value-123/);
 });

@@ -2,14 +2,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { hostname } from 'node:os';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { detectEnvironment } from '../../../src/node/runEnvironment';
 import { tempWorkspace } from './processHelpers';
 
 test('outside a repository: no commit, no branch', async () => {
   const dir = tempWorkspace();
   try {
-    assert.deepEqual(await detectEnvironment(dir, '9.9.9'), { host: hostname(), toolVersion: '9.9.9', gitCommit: null, gitBranch: null });
+    assert.deepEqual(await detectEnvironment(dir, '9.9.9'), { host: hostname(), toolVersion: '9.9.9', gitCommit: null, gitBranch: null, gitDirty: null });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -25,6 +26,10 @@ test('inside a repository: HEAD commit and branch', async () => {
     assert.equal(env.gitCommit, git('rev-parse', 'HEAD'));
     assert.match(env.gitCommit ?? '', /^[0-9a-f]{40}$/);
     assert.equal(env.gitBranch, 'release-1');
+    assert.equal(env.gitDirty, false);
+    writeFileSync(join(dir, 'tracked.txt'), 'a\n');
+    git('add', 'tracked.txt');
+    assert.equal((await detectEnvironment(dir, '1.0.0')).gitDirty, true, 'a staged change makes the tree dirty');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
