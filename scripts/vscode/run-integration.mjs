@@ -16,7 +16,8 @@ import { prepareHostileWorkspace } from './hostileWorkspace.mjs';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const SUITES = {
-  main: { entry: 'test/integration/suite/index.ts', outfile: 'out/integration/suite.cjs', trust: true },
+  // The main suite's GitHub is the loopback stand-in (test/support/githubStandIn.ts): any token will do.
+  main: { entry: 'test/integration/suite/index.ts', outfile: 'out/integration/suite.cjs', trust: true, prepare: async () => ({ env: { GITHUB_TOKEN: 'ghp_standInToken000000000000000000000000' } }) },
   untrusted: { entry: 'test/integration/untrusted/index.ts', outfile: 'out/integration/untrusted.cjs', trust: false, prepare: prepareHostileWorkspace },
 };
 

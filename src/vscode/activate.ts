@@ -24,6 +24,8 @@ export interface RunbookGateApi {
   /** Activation as VS Code counts it: loading the module plus activate(), ms. */
   activation: { loadMs: number; activateMs: number };
   lensTiming(uri: vscode.Uri): LensTiming | undefined;
+  /** How often lenses were provided, resolved and refreshed. */
+  lensCounts: { provided: number; resolved: number; refreshed: number };
   /** The latest model build of the document: its version and how long it took. */
   modelTiming(uri: vscode.Uri): { version: number; modelMs: number } | undefined;
   checkboxStats: CheckboxStats;
@@ -79,6 +81,7 @@ export function activateEditor(context: vscode.ExtensionContext, loadMs: number)
   return {
     activation: { loadMs, activateMs },
     lensTiming: (uri) => lenses.timing(uri),
+    lensCounts: lenses.counts,
     modelTiming: (uri) => models.timing(uri),
     checkboxStats: checkboxes.stats,
     checkboxesIdle: (uri) => checkboxes.idle(uri),

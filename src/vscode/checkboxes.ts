@@ -11,9 +11,10 @@ import { editorCore } from './lazy';
 import type { RunbookModels } from './models';
 import type { Notifier } from './notify';
 
-const ATTEMPTS = 12;
+/** Keep trying this long while the user keeps typing; then report what could not be changed. */
+const GIVE_UP_MS = 60_000;
 /** After a rejected edit, wait until the document has been still this long… */
-const QUIET_MS = 150;
+const QUIET_MS = 300;
 /** …but no longer than this per attempt. */
 const QUIET_WAIT_MS = 5000;
 
@@ -86,7 +87,8 @@ export class CheckboxSync {
   private async apply(uri: vscode.Uri, what: string, compute: Compute): Promise<void> {
     let last: CheckboxChange[] = [];
     let unplaced: string[] = [];
-    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const giveUpAt = Date.now() + GIVE_UP_MS;
+    while (Date.now() < giveUpAt) {
       const document = await vscode.workspace.openTextDocument(uri);
       const version = document.version;
       const runbook = await this.models.get(document);

@@ -19,6 +19,9 @@ type EditorCore = Awaited<ReturnType<typeof editorCore>>;
  */
 const MARGIN = 300;
 
+/** How long the first request of a document may wait for its model before answering with none. */
+const FIRST_ANSWER_MS = 40;
+
 /** 0-based lines around the document's visible ranges, or null when no editor shows it. */
 function visibleWindow(document: vscode.TextDocument): { from: number; to: number } | null {
   const ranges = vscode.window.visibleTextEditors.filter((e) => e.document === document).flatMap((e) => e.visibleRanges);
@@ -84,6 +87,7 @@ export class LensProvider implements vscode.CodeLensProvider<RunbookLens>, vscod
   }
 
   refresh(): void {
+    this.counts.refreshed++;
     this.changed.fire();
     this.retime();
   }
@@ -92,15 +96,30 @@ export class LensProvider implements vscode.CodeLensProvider<RunbookLens>, vscod
     return this.timings.get(uri.toString());
   }
 
+  /** How often VS Code asked for and resolved lenses (the integration suite's diagnostics). */
+  readonly counts = { provided: 0, resolved: 0, refreshed: 0 };
+
   async provideCodeLenses(document: vscode.TextDocument): Promise<RunbookLens[]> {
     if (!readConfig(document.uri).codeLensEnabled) return [];
+    this.counts.provided++;
     const started = performance.now();
     // After an edit the current model may still be building: place the lenses from the previous
     // one, carried through the edit, and redraw when the model is current (onDidChangeModel).
     const current = this.models.peek(document);
     const shifted = current || !this.core ? undefined : this.models.shifted(document);
-    const runbook = current ?? shifted?.runbook ?? (await this.models.get(document));
-    this.core ??= await editorCore();
+    let runbook = current ?? shifted?.runbook;
+    if (!runbook || !this.core) {
+      // The first model of a document (and the parser's bundle) may take a while: answer within
+      // a short budget, else with none and redraw when it is ready. VS Code spaces its requests
+      // by how long providers take, so one slow answer would delay every later redraw.
+      const ready = Promise.all([this.models.get(document), editorCore()]);
+      const within = await Promise.race([ready, new Promise<null>((resolve) => setTimeout(() => resolve(null), FIRST_ANSWER_MS))]);
+      if (!within) {
+        void ready.then(() => this.changed.fire(), () => undefined);
+        return [];
+      }
+      [runbook, this.core] = within;
+    }
     const placed = performance.now();
     if (shifted) this.provisional.add(document.uri.toString());
     const run = this.runs.get(document.uri);
@@ -144,6 +163,7 @@ export class LensProvider implements vscode.CodeLensProvider<RunbookLens>, vscod
   }
 
   resolveCodeLens(lens: RunbookLens): RunbookLens {
+    this.counts.resolved++;
     const content = this.core?.lensContent(lens.slot, lens.index, lens.view);
     if (!content) {
       lens.command = { title: '', command: '' };

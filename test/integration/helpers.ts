@@ -38,9 +38,29 @@ export async function openRunbook(uri: vscode.Uri): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(document, { preview: false });
 }
 
-/** Asks VS Code (not our provider directly) for the lenses, resolving the first `resolve` (all by default). */
-export async function codeLenses(uri: vscode.Uri, resolve = 10_000): Promise<vscode.CodeLens[]> {
+async function askLenses(uri: vscode.Uri, resolve: number): Promise<vscode.CodeLens[]> {
   return (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, resolve)) ?? [];
+}
+
+/**
+ * Asks VS Code (not our provider directly) for the lenses, resolving the first `resolve` (all by
+ * default). A document's first request is answered with none while its model is still being
+ * built (the provider answers within a short budget), so this asks again until there are some.
+ */
+export async function codeLenses(uri: vscode.Uri, resolve = 10_000): Promise<vscode.CodeLens[]> {
+  return eventually(`lenses on ${vscode.workspace.asRelativePath(uri)}`, async () => {
+    const lenses = await askLenses(uri, resolve);
+    return lenses.length > 0 ? lenses : undefined;
+  });
+}
+
+/** The lenses of a document expected to have none: asked once its model has been built. */
+export async function lensesOnceModelled(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
+  const api = await activateExtension();
+  await vscode.workspace.openTextDocument(uri);
+  await askLenses(uri, 0);
+  await eventually(`the model of ${vscode.workspace.asRelativePath(uri)}`, () => (api.modelTiming(uri) ? true : undefined));
+  return askLenses(uri, 10_000);
 }
 
 export function describe(lenses: vscode.CodeLens[]): string {

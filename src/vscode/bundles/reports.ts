@@ -1,20 +1,32 @@
-// The report writer and GitHub publishing, in their own bundle (dist/reports.js), loaded on the
-// first "Generate gate report". Interim: src/app/outputs.ts (the lead's report writer) has not
-// landed, so these say so instead of writing; they become re-exports of the app layer then.
+// The report writer (LiquidJS templates, report data) and GitHub publishing (Octokit), in their
+// own bundle (dist/reports.js) loaded on the first "Generate gate report". The use cases are the
+// app layer's (src/app/outputs.ts, src/app/publish.ts), the same ones the CLI runs.
 import type { GateService } from '../../app/gateService';
 import type { RunHandle } from '../../app/runHandle';
-import type { GateDecision } from '../../core/gate/types';
-import type { RunRecord } from '../../core/run/record';
+import { RunInputs } from '../../app/inputs';
+import { writeRunOutputs, type WrittenOutputs } from '../../app/outputs';
+import { planPublish, publish, type PublishPlan, type PublishRequest, type PublishResult } from '../../app/publish';
 
-export interface WrittenOutputs { record: RunRecord; decision: GateDecision; reportFile: string; reportPath: string; runDirRelative: string }
-export async function writeRunOutputs(_service: GateService, handle: RunHandle, _options: { report: string | null; template: string | null; cwd: string }): Promise<WrittenOutputs> {
-  void handle;
-  throw new Error('writing the gate report from the editor is not available in this build yet (src/app/outputs.ts has not landed); use `runbook-gate report RUN_DIR`');
+export { writeRunOutputs };
+
+export interface PreparedPublish {
+  plan: PublishPlan;
+  request: PublishRequest;
+  written: WrittenOutputs;
 }
-export interface Plan { repo: string; commentOn: number | null; issues: Array<{ title: string; body: string; labels: string[] }> }
-export async function planReportPublish(_s: GateService, _h: RunHandle, _o: { cwd: string; template: string | null }): Promise<{ plan: Plan }> {
-  throw new Error('posting on GitHub from the editor is not available in this build yet (src/app/outputs.ts has not landed)');
+
+/** Writes the report again (so what is posted is what is in the repository) and plans what GitHub gets. */
+export async function planReportPublish(service: GateService, handle: RunHandle, options: { cwd: string; template: string | null }): Promise<PreparedPublish> {
+  const written = await writeRunOutputs(service, handle, { report: null, template: options.template, cwd: options.cwd });
+  const request: PublishRequest = {
+    record: written.record, decision: written.decision, data: written.data, reportMarkdown: written.markdown, reportPath: written.reportPath,
+    postComment: written.record.context.issue?.number != null, openIssues: true, githubRepo: null,
+  };
+  return { plan: await planPublish(service.ports, request), request, written };
 }
-export async function publishReportPlan(_s: GateService, _h: RunHandle, _p: { plan: Plan }): Promise<{ comment: { url: string; created: boolean } | null; issues: Array<{ title: string; url: string; existed: boolean }> }> {
-  throw new Error('posting on GitHub from the editor is not available in this build yet (src/app/outputs.ts has not landed)');
+
+export function publishReportPlan(service: GateService, handle: RunHandle, prepared: PreparedPublish): Promise<PublishResult> {
+  // The masker of what GitHub answers: the environment's secrets and the token (added by publish).
+  const inputs = new RunInputs(service.ports.env, handle.runbook);
+  return publish(service.ports, inputs, prepared.request, prepared.plan);
 }

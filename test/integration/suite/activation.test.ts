@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, codeLenses, describe, EXTENSION_ID, eventually, openRunbook, titlesOnLine, workspaceUri } from '../helpers';
+import { activateExtension, codeLenses, describe, EXTENSION_ID, eventually, lensesOnceModelled, openRunbook, titlesOnLine, workspaceUri } from '../helpers';
 
 suite('activation and lenses', () => {
   test('activation loads no heavy bundle and is measured', async () => {
@@ -49,7 +49,7 @@ suite('activation and lenses', () => {
     await eventually('the panel to follow the runbook', () => (api.panel.focused()?.toString() === runbook.toString() ? true : undefined));
     const report = workspaceUri('reports', '2026-01-05-rollout-gate.md');
     await openRunbook(report);
-    const lenses = await codeLenses(report);
+    const lenses = await lensesOnceModelled(report);
     assert.deepEqual(lenses.map((l) => l.command?.title), [], 'no lenses on a generated report');
     await new Promise((resolve) => setTimeout(resolve, 500));
     assert.deepEqual(vscode.languages.getDiagnostics(report).filter((d) => d.source === 'Runbook Gate').map((d) => d.message), []);
@@ -60,6 +60,6 @@ suite('activation and lenses', () => {
     await activateExtension();
     const readme = workspaceUri('README.md');
     await openRunbook(readme);
-    assert.deepEqual((await codeLenses(readme)).map((l) => l.command?.title), []);
+    assert.deepEqual((await lensesOnceModelled(readme)).map((l) => l.command?.title), []);
   });
 });

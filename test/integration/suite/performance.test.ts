@@ -45,9 +45,10 @@ suite('performance', () => {
     writeFileSync(uri.fsPath, bigRunbook(300 * 1024));
     const editor = await openRunbook(uri);
     const first = performance.now();
-    const lenses = await codeLenses(uri);
+    const lenses = await codeLenses(uri, 40);
     const firstMs = performance.now() - first;
-    assert.ok(lenses.length > 50 && lenses.length < 1500, `lenses around what is on screen, not on all 1,500 items (${lenses.length})`);
+    const placed = api.lensTiming(uri)?.lenses ?? 0;
+    assert.ok(lenses.length > 0 && placed > 50 && placed < 1500, `lenses around what is on screen, not on all 1,500 items (${placed})`);
     const own: number[] = [];
     const background: number[] = [];
     const roundTrip: number[] = [];
@@ -76,10 +77,10 @@ suite('performance', () => {
     // Scrolling far down places the lenses there.
     editor.revealRange(new vscode.Range(4000, 0, 4000, 0), vscode.TextEditorRevealType.AtTop);
     const below = await eventually('lenses around line 4000 after scrolling', async () => {
-      const found = await codeLenses(uri, 0);
-      return found.some((l) => l.range.start.line > 3900 && l.range.start.line < 4100) ? found : undefined;
+      const found = await codeLenses(uri, 40);
+      return found.length > 0 && found.every((l) => l.range.start.line >= 3600 && l.range.start.line <= 4400) ? found : undefined;
     });
-    console.log(`[rg-test]     300 KB runbook (${editor.document.lineCount} lines): first lenses ${firstMs.toFixed(0)} ms (${lenses.length} lenses around the screen, all resolved by the test API); after scrolling to line 4000, ${below.length} lenses there`);
+    console.log(`[rg-test]     300 KB runbook (${editor.document.lineCount} lines): first lenses ${firstMs.toFixed(0)} ms (${placed} lenses placed around the screen); after scrolling to line 4000, lenses there (${below.length} resolved)`);
     console.log(`[rg-test]     edit -> lens: the extension's own work until provideCodeLenses returns ${median(own).toFixed(2)} ms median, max ${Math.max(...own).toFixed(2)} ms (${shifted}/15 placed from the previous model carried through the edit); then the re-model of the edited version ${median(background).toFixed(0)} ms median, max ${Math.max(...background).toFixed(0)} ms (the parser, after the lenses); round trip through VS Code (40 lenses resolved, as on screen) ${median(roundTrip).toFixed(0)} ms`);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });

@@ -6,7 +6,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RunRecord } from '../../../src/core/run/record';
 import { startGithubStandIn, type GithubStandIn } from '../../support/githubStandIn';
-import { activateExtension, click, codeLenses, describe, eventually, lensFor, openRunbook, setSetting, titlesOnLine, workspaceUri } from '../helpers';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { activateExtension, click, codeLenses, describe, eventually, lensesOnceModelled, lensFor, openRunbook, setSetting, titlesOnLine, workspaceRoot, workspaceUri } from '../helpers';
 import { ui } from '../ui';
 
 const ISSUES = [1858, 1859, 1860, 1861, 1862];
@@ -73,7 +75,67 @@ suite('seed 001, as written', () => {
       return probe && /Stage 0[\s\S]*PASS/.test(probe.text) ? probe : undefined;
     }, 30_000);
     assert.match(panel.text, /sync tables healthy/);
-    const shown = await ui({ action: 'lensTexts' });
-    assert.ok((shown.texts as string[]).some((t) => /PASS/.test(t)), `the workbench renders a PASS lens: ${JSON.stringify(shown.texts)}`);
+    for (const n of ISSUES) assert.match(panel.text, new RegExp(`#${n}[^\\n]*CLOSED`), `the panel lists #${n} and its state`);
+    assert.match(panel.text, /49 passed/);
+    // The workbench redraws lenses after its own debounce: what it renders, once it has.
+    let shown: string[] = [];
+    await eventually('the workbench to render the PASS lens', async () => {
+      shown = (await ui({ action: 'lensTexts' })).texts as string[];
+      return shown.some((t) => /PASS/.test(t)) ? true : undefined;
+    }, 15_000).catch(() => assert.fail(`the workbench renders a PASS lens: ${JSON.stringify(shown)} (lenses ${JSON.stringify(api.lensCounts)})`));
+  });
+
+  test('stage 1: its hold starts with the stage and the lens counts down', async () => {
+    const api = await activateExtension();
+    const marked = await vscode.commands.executeCommand<RunRecord>('runbookGate.markCheck', uri(), 'stage-1.1', { status: 'passed', note: 'internal cohort routed' });
+    assert.equal(marked.checks.find((c) => c.id === 'stage-1.1')?.status, 'passed');
+    const record = await click<RunRecord>(lensFor(await codeLenses(uri()), 'runStage', 'stage-1'));
+    const hold = record.checks.find((c) => c.id === 'stage-1.2')!;
+    assert.equal(hold.status, 'holding', hold.outcome);
+    const lenses = await codeLenses(uri());
+    const verdict = titlesOnLine(lenses, 20).join(' | ');
+    assert.match(verdict, /HOLDING · (59|60) min left/, verdict);
+    assert.match(titlesOnLine(lenses, 22).join(' | '), /holding · (59|60) min left/);
+    const panel = await api.panel.probe();
+    assert.match(panel.text, /(59|60) min left/);
+  });
+
+  test('Generate gate report: written where the runbook says, opened beside it, No-Go offers GitHub', async () => {
+    const api = await activateExtension();
+    const result = await vscode.commands.executeCommand<{ decision: string; reportPath: string; reportFile: string }>('runbookGate.generateReport', uri());
+    assert.equal(result?.decision, 'No-Go', JSON.stringify(result));
+    assert.match(result.reportPath, /^docs\/sync\/status\/\d{4}-\d{2}-\d{2}-.*\.md$/, 'the folder the runbook\'s "Required artifacts" names');
+    assert.ok(existsSync(join(workspaceRoot(), result.reportPath)));
+    const report = readFileSync(result.reportFile, 'utf8');
+    assert.match(report, /Stage 0/);
+    assert.match(report, /49 passed/);
+    assert.match(report, /#1858/);
+    assert.match(report, /No-Go/);
+    await eventually('the report to open', () => (vscode.window.visibleTextEditors.some((e) => e.document.uri.fsPath === result.reportFile) ? true : undefined));
+    const reportUri = vscode.Uri.file(result.reportFile);
+    assert.deepEqual((await lensesOnceModelled(reportUri)).map((l) => l.command?.title), [], 'the report is not read as a runbook');
+    assert.ok(api.notifications.some((n) => /^No-Go: report written to docs\/sync\/status\//.test(n.message)), JSON.stringify(api.notifications.slice(-2)));
+    await ui({ action: 'screenshot', name: 'report' });
+  });
+
+  test('Post on GitHub: a confirmation lists what will be created; remediation issues are opened once', async () => {
+    const api = await activateExtension();
+    // Stage 2 blocked, as in seed 000 ("no non-prod service"): a blocker to remediate.
+    await click(lensFor(await codeLenses(uri()), 'runStage', 'stage-2'));
+    await vscode.commands.executeCommand('runbookGate.markCheck', uri(), 'stage-2.1', { status: 'blocked', note: 'no non-prod service to canary on' });
+    const before = github.issues().length;
+    const unanswered = await vscode.commands.executeCommand('runbookGate.publishReport', uri());
+    assert.equal(unanswered, undefined);
+    const asked = api.notifications.filter((n) => /Post to GitHub/.test(n.message)).at(-1);
+    assert.match(asked?.message ?? '', /Post to GitHub \(acme\/khala\): no comment and \d+ remediation issues?\?/);
+    assert.equal(github.issues().length, before, 'nothing was created without a yes');
+    const posted = await vscode.commands.executeCommand<{ issues: Array<{ title: string; existed: boolean }> }>('runbookGate.publishReport', uri(), { yes: true });
+    assert.ok(posted.issues.length > 0 && posted.issues.every((i) => !i.existed), JSON.stringify(posted));
+    const created = github.issues().slice(before);
+    assert.equal(created.length, posted.issues.length);
+    assert.ok(created.every((i) => i.labels?.includes('runbook-gate')), JSON.stringify(created.map((i) => i.labels)));
+    const again = await vscode.commands.executeCommand<{ issues: Array<{ existed: boolean }> }>('runbookGate.publishReport', uri(), { yes: true });
+    assert.ok(again.issues.every((i) => i.existed), 'the same titles are found open, not created twice');
+    assert.equal(github.issues().length, before + posted.issues.length);
   });
 });
