@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const cli = join(root, 'dist', 'cli.js');
@@ -25,9 +25,15 @@ const report = /^Report: (.+)$/m.exec(result.stdout ?? '')?.[1];
 if (code === 0 || code === 1) {
   console.log('');
   console.log(`start: decision made: ${code === 0 ? 'Go' : 'No-Go'} (exit ${code}).`);
-  if (code === 1) console.log('start: the example is No-Go on purpose: Stage 2 fails and Stage 3 is blocked, to show what the report says about them.');
-  if (runDir) console.log(`start: run directory: ${relative(root, runDir)}/ (run.json, results.tsv, SUMMARY.md, logs/)`);
-  if (report) console.log(`start: gate report:   ${relative(root, report)}`);
+  if (code === 1) {
+    console.log('start: the example is No-Go on purpose: a manual check waits, a hold is running, Stage 2 fails, Stage 3 is blocked');
+    console.log('start: and the latency gate is red, so the report shows each. Try, with the run directory below:');
+    console.log('start:   node dist/cli.js mark RUN_DIR stage-0.3 passed --note "owner is on call"');
+    console.log('start:   node dist/cli.js run examples/release-checklist.md --resume --stage 1   (after the 1-minute hold)');
+  }
+  if (runDir) console.log(`start: run directory: ${runDir}/ (run.json, results.tsv, SUMMARY.md, gate.json, logs/)`);
+  if (report) console.log(`start: gate report:   ${report}`);
+  console.log('start: the same run in every report template: examples/reports/');
   process.exit(0);
 }
 console.error(`start: the CLI ${code === null ? `was killed (${result.signal})` : `exited ${code}`}: see the message above.`);

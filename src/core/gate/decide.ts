@@ -1,7 +1,7 @@
 // The Go/No-Go decision from a run record alone (PRODUCT.md, "Verdicts"): Go only when every
 // stage, gate and dependency in scope is PASS/green. No clock is read: a report regenerated
 // from the same run.json says the same thing.
-import type { CheckRecord, DependencyItem, MarkRecord, RunRecord, StageRecord, StageVerdict, StepRecord } from '../run/record';
+import type { CheckRecord, DependencyItem, GateRecord, MarkRecord, RunRecord, StageRecord, StageVerdict, StepRecord } from '../run/record';
 import { checkInScope, scopeIsEmpty } from '../run/scope';
 import { countChecks } from './counts';
 import type { CheckResult, GateDecision, Problem, Reason, Remedy, StageResult, Subject } from './types';
@@ -33,6 +33,7 @@ export function decideRun(record: RunRecord, options: { strict?: boolean } = {})
     reasons.push({ subject: { kind: 'scope' }, problem: { kind: 'nothing-in-scope' }, remedy: { kind: 'select-scope' } });
   }
   const steps = new Map(record.steps.map((s) => [s.id, s]));
+  const gateById = new Map(record.gates.map((g) => [g.id, g]));
   for (const stage of stages) {
     const stageRecord = record.stages.find((s) => s.id === stage.stageId)!;
     if (stage.verdict === 'PASS') {
@@ -47,7 +48,7 @@ export function decideRun(record: RunRecord, options: { strict?: boolean } = {})
       if (!result.required || result.status === 'passed') continue;
       const check = record.checks.find((c) => c.id === result.checkId)!;
       if (check.kind === 'dependency' && !check.mark) continue; // worded per issue below
-      reasons.push(checkReason(check, stageRecord, steps));
+      reasons.push(checkReason(check, stageRecord, steps, gateById));
     }
   }
   if (dependencyInScope) {
@@ -64,7 +65,7 @@ export function decideRun(record: RunRecord, options: { strict?: boolean } = {})
     }
     const problem: Problem = gate.status === 'red' ? { kind: 'gate-red', detail: gate.evidence }
       : gate.status === 'blocked' ? { kind: 'gate-blocked', detail: gate.evidence } : { kind: 'not-observed' };
-    reasons.push({ subject, problem, remedy: { kind: 'observe-gate', gateId: gate.id } });
+    reasons.push({ subject, problem, remedy: gateRemedyFor(gate, steps) });
   }
   const go = reasons.length === 0;
   return {
@@ -128,7 +129,7 @@ function culprit(check: CheckRecord, steps: Map<string, StepRecord>): StepRecord
   return bound.find((s) => s.status === check.status) ?? bound.find((s) => s.status !== 'passed') ?? bound[0];
 }
 
-function checkReason(check: CheckRecord, stage: StageRecord, steps: Map<string, StepRecord>): Reason {
+function checkReason(check: CheckRecord, stage: StageRecord, steps: Map<string, StepRecord>, gates: Map<string, GateRecord>): Reason {
   const subject: Subject = { kind: 'check', checkId: check.id, stageId: stage.id, text: check.text };
   const step = check.kind === 'command' ? culprit(check, steps) : undefined;
   const command = step ? step.command : null;
@@ -137,7 +138,7 @@ function checkReason(check: CheckRecord, stage: StageRecord, steps: Map<string, 
     : { kind: 'rerun-check', checkId: check.id };
   switch (check.status) {
     case 'failed':
-      return { subject, problem: { kind: 'failed', detail: check.outcome, command }, remedy: check.kind === 'gate' ? gateRemedy(check) : rerun };
+      return { subject, problem: { kind: 'failed', detail: check.outcome, command }, remedy: check.kind === 'gate' ? gateRemedy(check, gates, steps) : rerun };
     case 'blocked':
       return { subject, problem: { kind: 'blocked', detail: check.outcome, command }, remedy: step ? blockedRemedy(step, rerun) : rerun };
     case 'holding':
@@ -154,13 +155,25 @@ function checkReason(check: CheckRecord, stage: StageRecord, steps: Map<string, 
       if (check.kind === 'manual' || (check.kind === 'hold' && check.hold?.durationMs === null && check.hold.businessDays === null)) {
         return { subject, problem: { kind: 'awaiting-verdict' }, remedy: { kind: 'mark-check', checkId: check.id } };
       }
-      if (check.kind === 'gate') return { subject, problem: { kind: 'not-observed' }, remedy: gateRemedy(check) };
+      if (check.kind === 'gate') return { subject, problem: { kind: 'not-observed' }, remedy: gateRemedy(check, gates, steps) };
       return { subject, problem: { kind: 'not-run' }, remedy: { kind: 'rerun-stage', stageId: stage.id, stageKey: stage.key } };
   }
 }
 
-function gateRemedy(check: CheckRecord): Remedy {
-  return check.gateIds[0] ? { kind: 'observe-gate', gateId: check.gateIds[0] } : { kind: 'mark-check', checkId: check.id };
+/** The first of the check's gates that is not green decides what to do. */
+function gateRemedy(check: CheckRecord, gates: Map<string, GateRecord>, steps: Map<string, StepRecord>): Remedy {
+  const gate = check.gateIds.map((id) => gates.get(id)).find((g): g is GateRecord => g !== undefined && g.status !== 'green');
+  return gate ? gateRemedyFor(gate, steps) : { kind: 'mark-check', checkId: check.id };
+}
+
+/** A gate a step observed red: fix what it measures and run that step again; else observe it. */
+function gateRemedyFor(gate: GateRecord, steps: Map<string, StepRecord>): Remedy {
+  const last = gate.observations.at(-1);
+  const step = last?.source === 'step' && last.stepId ? steps.get(last.stepId) : undefined;
+  if (step && gate.status !== 'not observed') {
+    return { kind: 'fix-and-rerun', stepId: step.id, command: step.command, stageId: step.stageId, stageKey: null };
+  }
+  return { kind: 'observe-gate', gateId: gate.id };
 }
 
 /** The executor's own words for why a step did not start (src/core/run/preflight). */

@@ -95,6 +95,8 @@ export async function judgeAttempt(input: JudgeInput): Promise<Judged> {
       observations.push({ gateId, status: observed, value: null, note: `${step.id}: ${outcome}` });
     }
   }
+  // A step that reads KPI values is about them: its one line is the reading, not the JSON's last line.
+  if (values.length > 0 && status === 'passed') outcome = values.map((v) => v.detail).join('; ');
   return { status, outcome, results, values, observations };
 }
 

@@ -86,14 +86,21 @@ export function planSelection(runbook: Runbook, selection: Selection): Plan {
       }
     }
   }
-  // Steps asked for by id, and under "all" the steps no check names (they are their own checks).
+  // Steps asked for by id; under "all" the steps no check names (they are their own checks);
+  // and, when a stage runs, the steps that observe KPI gates: gates decide whether stages may
+  // advance, so they are in scope (docs/conventions.md, "Gates in scope").
+  const stageRuns = stageIds.some((id) => runbook.stages.find((s) => s.id === id)?.kind === 'stage');
+  const observers: string[] = [];
   for (const step of runbook.steps) {
     const loose = !runbook.checks.some((c) => c.stepIds.includes(step.id));
-    if (explicitSteps.has(step.id) || (selection.all && loose && needsStepId(step) === null && !step.destructive)) {
+    const runnable = needsStepId(step) === null && !step.destructive;
+    const observesGate = stageRuns && runnable && (step.annotations.gate ?? []).length > 0;
+    if (explicitSteps.has(step.id) || (selection.all && loose && runnable) || observesGate) {
+      if (observesGate && !planned.has(step.id)) observers.push(step.id);
       addStep(step, step.stageId, runbook.checks.filter((c) => c.stepIds.includes(step.id)).map((c) => c.id));
     }
   }
-  const stepIds = [...explicitSteps].filter((id) => stepsById.has(id));
+  const stepIds = [...explicitSteps, ...observers].filter((id) => stepsById.has(id));
   if (selection.all) {
     for (const item of work) if (item.kind === 'step' && item.reason === null && !stepIds.includes(item.stepId)) stepIds.push(item.stepId);
   }

@@ -40,14 +40,18 @@ test('run the example: No-Go (exit 1), report written with the decision, run dir
   assert.match(reportPath, /^\.runbook-gate\/reports\/\d{4}-\d{2}-\d{2}-examples-release-checklist-gate\.md$/);
   const report = readFileSync(join(ws.root, reportPath), 'utf8');
   assert.match(report, /^<!-- runbook-gate:report run=\S+ template=gate -->$/m);
-  assert.match(report, /^1\. Stage 0 \(Preflight\): PASS$/m);
+  assert.match(report, /^1\. Stage 0 \(Preflight\): NOT RUN$/m, 'its manual check waits for a person');
+  assert.match(report, /^2\. Stage 1 \(Workspace check\): HOLDING$/m);
   assert.match(report, /^3\. Stage 2 \(Release notes\): FAIL$/m);
-  assert.match(report, /^4\. Stage 3 \(Smoke test\): BLOCKED$/m);
+  assert.match(report, /^4\. Stage 3 \(Smoke test\): FAIL$/m, 'the latency gate it follows is red');
+  assert.match(report, /^\| Latency gate: p95 \\<= 600 ms\. \| Red \| .*720.*\|$/m);
   assert.match(report, /^No-Go for /m);
   assert.doesNotMatch(report, /rollback-notice/);
   const runDir = join(ws.root, /^Run directory: (.+)$/m.exec(stdout)?.[1] ?? '');
   for (const name of ['run.json', 'results.tsv', 'SUMMARY.md', 'gate.json']) assert.ok(existsSync(join(runDir, name)), name);
-  assert.ok(readdirSync(join(runDir, 'logs')).some((name) => name.startsWith('node-version.')));
+  assert.deepEqual(readdirSync(join(runDir, 'logs')).sort(), [
+    'checklist-present.1.log', 'error-rate.1.log', 'git-version.1.log', 'health-probe.1.log', 'latency.1.log', 'node-version.1.log', 'test-release-notes-v0.1.log',
+  ], 'every step that ran has its log; the rollback step did not run');
 
   // `report RUN_DIR` regenerates the same report from run.json alone.
   rmSync(join(ws.root, reportPath));

@@ -37,6 +37,13 @@ test('a stage run includes its destructive step (confirmed when it runs); run al
   ]);
 });
 
+test('when a stage runs, steps that observe KPI gates run too (gates decide whether stages advance)', () => {
+  const withGateStep = bind(runbook({ ...book, steps: [...book.steps, step('error-rate', 'node metrics.mjs', { annotations: { gate: ['error-budget-gate'], value: 'error_rate' } })] }));
+  assert.deepEqual(describe(planSelection(withGateStep, { stageIds: ['1'] })), ['start stage-1', 'step deploy', 'step smoke', 'step error-rate']);
+  assert.deepEqual(planSelection(withGateStep, { stageIds: ['1'] }).scope.stepIds, ['error-rate']);
+  assert.deepEqual(describe(planSelection(withGateStep, { checkIds: ['stage-1.2'] })), ['start stage-1', 'step smoke'], 'a single check brings no gates');
+});
+
 test('a rollback step runs only when asked for by id', () => {
   assert.deepEqual(describe(planSelection(book, { stepIds: ['undo'] })), ['step undo']);
   assert.deepEqual(planSelection(book, { stepIds: ['undo'] }).scope.stepIds, ['undo']);
