@@ -7,6 +7,7 @@ export function run(): Promise<void> {
     await import('./activation.test');
     await import('./seed001.test');
     await import('./cancelRerun.test');
+    await import('./resume.test');
     await import('./checkboxes.test');
     await import('./secrets.test');
     await import('./panel.test');
