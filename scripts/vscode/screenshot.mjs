@@ -1,10 +1,11 @@
 // Takes the README's screenshots in the real workbench, from the journeys themselves: the main
 // suite's tests that reach a moment worth showing ask the harness for a screenshot (ui.ts,
 // action "screenshot"), which it saves as media/<name>.png when RUNBOOK_GATE_SCREENSHOTS is set:
-//   media/lenses-seed-001.png      seed 001's lenses before stage 0 runs
-//   media/panel-mid-run.png        a step running: elapsed time and Cancel, the panel streaming
-//   media/panel-hostile-output.png ANSI colours and hostile markup rendered as text
-//   media/report.png               a generated gate report beside its runbook
+//   media/lenses-seed-001.jpg      seed 001's lenses before stage 0 runs
+//   media/panel-mid-run.jpg        a step running: elapsed time and Cancel, the panel streaming
+//                                  (also media/screenshot.png, the README's first picture)
+//   media/panel-hostile-output.jpg ANSI colours and hostile markup rendered as text
+//   media/report.jpg               a generated gate report beside its runbook
 //
 //   npm run build && node scripts/vscode/screenshot.mjs [--verbose]
 import { dirname, resolve } from 'node:path';

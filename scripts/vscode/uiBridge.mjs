@@ -84,13 +84,15 @@ async function quickOpenLatency(page) {
   return { ms };
 }
 
-async function screenshot(page, { name }, { repoRoot }) {
+/** media/<name>.jpg (small enough for the VSIX), or .png when asked. */
+async function screenshot(page, { name, png = false }, { repoRoot }) {
   if (!process.env.RUNBOOK_GATE_SCREENSHOTS) return { skipped: true };
   await page.mouse.move(5, 5);
   await page.waitForTimeout(800);
-  const path = join(repoRoot, 'media', `${name}.png`);
-  await page.screenshot({ path });
-  console.log(`[harness] screenshot: media/${name}.png`);
+  const file = `${name}.${png ? 'png' : 'jpg'}`;
+  const path = join(repoRoot, 'media', file);
+  await page.screenshot(png ? { path } : { path, type: 'jpeg', quality: 80 });
+  console.log(`[harness] screenshot: media/${file}`);
   return { path };
 }
 

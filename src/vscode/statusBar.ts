@@ -39,7 +39,8 @@ export class RunStatusBar implements vscode.Disposable {
 }
 
 function summary(record: RunRecord): string {
-  const checks = record.checks.filter((c) => record.scope.stageIds.includes(c.stageId) || record.scope.checkIds.includes(c.id));
+  const { scope } = record;
+  const checks = record.checks.filter((c) => scope.stageIds.includes(c.stageId) || scope.checkIds.includes(c.id) || c.stepIds.some((id) => scope.stepIds.includes(id)));
   const done = checks.filter((c) => c.status === 'passed').length;
   return `${done}/${checks.length} checks in scope passed`;
 }

@@ -14,7 +14,7 @@ export type UiAction =
   | { action: 'panelText' }
   | { action: 'frameGaps'; durationMs: number }
   | { action: 'quickOpenLatency' }
-  | { action: 'screenshot'; name: string };
+  | { action: 'screenshot'; name: string; png?: boolean };
 
 export interface UiResult {
   ok: boolean;

@@ -30,6 +30,7 @@ suite('cancel, re-run, queue', () => {
     const cancel = await whileRunning('soak');
     assert.match(cancel.command!.title, /Cancel/);
     await ui({ action: 'screenshot', name: 'panel-mid-run' });
+    await ui({ action: 'screenshot', name: 'screenshot', png: true }); // the README's first picture
     await click(cancel);
     const step = await running;
     assert.equal(step?.status, 'cancelled', JSON.stringify(step));
