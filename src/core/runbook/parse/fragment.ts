@@ -6,7 +6,8 @@
 import type { Html, List, ListItem, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
 import { plainText } from './mdastText';
 import type { DiagnosticSeverity, SectionRole, SourceRange, StepAnnotations } from '../model';
-import { parseMarkdown } from './markdown';
+import { parseMarkdownWithLimits } from './markdown';
+import { nestingDiagnostic } from './limits';
 import { parseAnnotations, type ParsedAnnotations } from '../rules/annotations';
 import { readCheckText, type CheckTextFacts } from '../rules/checkText';
 import { readFence } from '../rules/fencedSteps';
@@ -352,6 +353,8 @@ class FragmentBuilder extends SourceLines {
 
 export function buildFragment(chunkText: string): Fragment {
   const builder = new FragmentBuilder(chunkText.split(/\r\n|\r|\n/));
-  builder.root(parseMarkdown(chunkText));
+  const { root, nestingLimit } = parseMarkdownWithLimits(chunkText);
+  builder.root(root);
+  if (nestingLimit) builder.events.push(nestingDiagnostic(nestingLimit));
   return { events: builder.events, end: builder.previousEnd };
 }

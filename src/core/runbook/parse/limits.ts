@@ -10,6 +10,8 @@ export const MAX_INLINE_DEPTH = 32;
 export interface NestingLimit {
   line: number;
   column: number;
+  /** Length of that line, for the diagnostic's range. */
+  lineLength: number;
 }
 
 export interface NestingDiagnostic {
@@ -21,10 +23,11 @@ export interface NestingDiagnostic {
 }
 
 /** The warning for a parse that hit the cap: the rest of the document is modelled as usual. */
-export function nestingDiagnostic(limit: NestingLimit, lineLength: number): NestingDiagnostic {
+export function nestingDiagnostic(limit: NestingLimit): NestingDiagnostic {
+  const end = limit.lineLength + 1;
   return {
     kind: 'diagnostic', severity: 'warning', code: 'nesting-too-deep',
     message: `Block quotes and lists are nested more than ${MAX_CONTAINER_DEPTH} deep here: deeper markers are read as text.`,
-    range: { startLine: limit.line, startColumn: Math.min(limit.column, lineLength + 1), endLine: limit.line, endColumn: lineLength + 1 },
+    range: { startLine: limit.line, startColumn: Math.min(limit.column, end), endLine: limit.line, endColumn: end },
   };
 }

@@ -72,7 +72,7 @@ export class BlockScanner {
   /** Whether one more container fits here; records the first marker refused for depth. */
   allowsContainer(container: Block): boolean {
     if (container.containerDepth < MAX_CONTAINER_DEPTH) return true;
-    if (!this.limit) this.limit = { line: this.cursor.lineNumber, column: this.cursor.nextNonspace + 1 };
+    if (!this.limit) this.limit = { line: this.cursor.lineNumber, column: this.cursor.nextNonspace + 1, lineLength: this.cursor.line.length };
     return false;
   }
 
@@ -155,15 +155,15 @@ export class BlockScanner {
       block.end = this.lineEnd();
     } else if (block.type === 'code') {
       const text = c.rest();
-      block.codeLines.push(text);
+      block.lines.push(text);
       // Indented code ends at its last line with content or indented 4 columns.
       if (block.fenced || this.facts.codeIndented || /[^ \t]/.test(text)) {
         block.end = this.lineEnd();
-        block.keptLines = block.codeLines.length;
+        block.keptLines = block.lines.length;
         this.lineInLeaf = true;
       }
     } else if (block.type === 'html') {
-      block.htmlLines.push(c.rest());
+      block.lines.push(c.rest());
       block.end = this.lineEnd();
       this.lineInLeaf = true;
     }
@@ -239,7 +239,7 @@ export class BlockScanner {
     if (container.type === 'code' || container.type === 'html') {
       this.addLine(false);
       if (container.type === 'html' && container.htmlType <= 5 && container.htmlType > 0) {
-        const from = container.htmlLines.length === 1 ? container.htmlSearchFrom : c.offset;
+        const from = container.lines.length === 1 ? container.htmlSearchFrom : c.offset;
         if (htmlBlockEnds(container.htmlType, c.line, from)) this.finalize(container);
       }
     } else if (container.type === 'table' && !c.blank) {
