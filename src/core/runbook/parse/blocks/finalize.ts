@@ -16,7 +16,7 @@ export function finalizeBlock(block: Block, definitions: Map<string, Definition>
     }
     case 'code':
       // micromark keeps trailing lines of indented code that are indented 4 columns, even blank.
-      if (!block.fenced) block.codeLines.length = block.keptLines;
+      if (!block.fenced) block.lines.length = block.keptLines;
       break;
     case 'listItem':
       if (block.lastChild) block.end = block.lastChild.end;

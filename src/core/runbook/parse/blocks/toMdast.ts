@@ -56,7 +56,7 @@ export class MdastBuilder {
       case 'code':
         return this.code(block);
       case 'html':
-        return { type: 'html', value: block.htmlLines.join('\n') + (block.endsAfterLineEnding ? '\n' : ''), position: position(block) };
+        return { type: 'html', value: block.lines.join('\n') + (block.endsAfterLineEnding ? '\n' : ''), position: position(block) };
       case 'table':
         return this.table(block);
       case 'definition': {
@@ -98,7 +98,7 @@ export class MdastBuilder {
   }
 
   private code(block: Block): Code {
-    if (!block.fenced) return { type: 'code', lang: null, meta: null, value: block.codeLines.join('\n').replace(/\n$/, ''), position: position(block) };
+    if (!block.fenced) return { type: 'code', lang: null, meta: null, value: block.lines.join('\n').replace(/\n$/, ''), position: position(block) };
     // micromark keeps whitespace after the meta, not after a lone language.
     const info = decodeString(block.info);
     const space = info.search(/[ \t]/);
@@ -106,7 +106,7 @@ export class MdastBuilder {
     const meta = space < 0 ? '' : info.slice(space).replace(/^[ \t]+/, '');
     // micromark's value drops one line ending at each end: an open fence that stops before a
     // line ending loses its last line when that line is empty.
-    const joined = block.codeLines.join('\n');
+    const joined = block.lines.join('\n');
     const value = block.closedByFence || block.endsAfterLineEnding ? joined : joined.replace(/\n$/, '');
     return { type: 'code', lang: lang.length > 0 ? lang : null, meta: meta.length > 0 ? meta : null, value, position: position(block) };
   }
@@ -119,7 +119,7 @@ export class MdastBuilder {
       })),
       position: { start: row.start, end: row.end },
     }));
-    return { type: 'table', align: block.align, children: rows, position: position(block) };
+    return { type: 'table', align: block.align ?? [], children: rows, position: position(block) };
   }
 }
 

@@ -52,9 +52,14 @@ export interface Definition {
   title: string | null;
 }
 
+const NO_CHILDREN: readonly Block[] = Object.freeze([]);
+
+/**
+ * One block while the scanner works on it. A document has many blocks, so the arrays only some
+ * kinds use are made on first use.
+ */
 export class Block {
   parent: Block | null = null;
-  readonly children: Block[] = [];
   open = true;
   end: Point;
   /** Containers (block quotes and list items) from the root down to this block, itself included. */
@@ -63,15 +68,11 @@ export class Block {
   list: ListData | null = null;
   listSpread = false;
   spread = false;
-  checked: boolean | null = null;
   /** A list item that began with a blank first line. */
   startedBlank = false;
   /** An empty item followed by a blank line: no later line belongs to it. */
   blankAfterEmpty = false;
-  /** Lines of indented code up to the last one indented 4 columns or with content. */
-  keptLines = 0;
   // paragraph and heading
-  segments: Segment[] = [];
   headingDepth = 0;
   // code
   fenced = false;
@@ -79,33 +80,56 @@ export class Block {
   fenceLength = 0;
   fenceOffset = 0;
   info = '';
-  codeLines: string[] = [];
   closedByFence = false;
   /** Indented code opened on a lazy line: it cannot go on (micromark). */
   lazyStart = false;
+  /** Lines of indented code up to the last one indented 4 columns or with content. */
+  keptLines = 0;
   /** The fence or HTML block holds the line ending after its last line (it ends at column 1). */
   endsAfterLineEnding = false;
   // html
   htmlType = 0;
   /** Offset on the first line where the end marker may begin (`<!-->` closes at once). */
   htmlSearchFrom = 0;
-  htmlLines: string[] = [];
   // table
-  rows: TableRow[] = [];
-  align: ('left' | 'right' | 'center' | null)[] = [];
+  align: ('left' | 'right' | 'center' | null)[] | null = null;
   // definition
   definition: Definition | null = null;
+  private childList: Block[] | null = null;
+  private segmentList: Segment[] | null = null;
+  private lineList: string[] | null = null;
+  private rowList: TableRow[] | null = null;
 
   constructor(public type: BlockType, readonly start: Point) {
     this.end = { line: start.line, column: start.column };
   }
 
+  /** Child blocks (containers only; a leaf answers a shared empty list). */
+  get children(): Block[] {
+    return this.childList ?? (NO_CHILDREN as Block[]);
+  }
+
+  /** Inline content lines of a paragraph or heading. */
+  get segments(): Segment[] {
+    return (this.segmentList ??= []);
+  }
+
+  /** Content lines of code or HTML. */
+  get lines(): string[] {
+    return (this.lineList ??= []);
+  }
+
+  get rows(): TableRow[] {
+    return (this.rowList ??= []);
+  }
+
   get lastChild(): Block | undefined {
-    return this.children[this.children.length - 1];
+    const children = this.childList;
+    return children ? children[children.length - 1] : undefined;
   }
 
   append(child: Block): void {
     child.parent = this;
-    this.children.push(child);
+    (this.childList ??= []).push(child);
   }
 }

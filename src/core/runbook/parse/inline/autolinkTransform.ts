@@ -136,23 +136,40 @@ function merged(pieces: Piece[]): Piece[] {
   return out;
 }
 
+/** Anything a pass could turn into a link. */
+const MAY_LINK = /https?:\/\/|www\.|@/i;
+
 /** Applies each pass in turn to all text in `nodes` (not inside links), in place. */
 export function transformLiteralAutolinks(nodes: PhrasingContent[]): void {
+  if (!mayLink(nodes)) return;
   for (const pass of PASSES) applyPass(nodes, pass);
 }
 
+function mayLink(nodes: readonly PhrasingContent[]): boolean {
+  for (const node of nodes) {
+    if (node.type === 'text' ? MAY_LINK.test(node.value) : node.type !== 'link' && node.type !== 'linkReference' && 'children' in node && mayLink(node.children as PhrasingContent[])) return true;
+  }
+  return false;
+}
+
 function applyPass(nodes: PhrasingContent[], pass: (value: string) => Piece[] | null): void {
+  // Rebuilt only when something matched: splicing in place would be quadratic on long paragraphs.
+  let out: PhrasingContent[] | null = null;
   for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i];
-    if (!node) continue;
+    const node = nodes[i] as PhrasingContent;
+    let pieces: Piece[] | null = null;
     if (node.type === 'text') {
-      if (!/[@wWhHxXmM]/.test(node.value)) continue;
-      const pieces = pass(node.value);
-      if (!pieces) continue;
-      nodes.splice(i, 1, ...pieces);
-      i += pieces.length - 1;
+      if (MAY_LINK.test(node.value)) pieces = pass(node.value);
     } else if (node.type !== 'link' && node.type !== 'linkReference' && 'children' in node) {
       applyPass(node.children as PhrasingContent[], pass);
     }
+    if (pieces) {
+      out ??= nodes.slice(0, i);
+      out.push(...pieces);
+    } else if (out) out.push(node);
+  }
+  if (out) {
+    nodes.length = 0;
+    for (const node of out) nodes.push(node);
   }
 }

@@ -75,7 +75,7 @@ export class DelimiterStack {
   private pass(bottom: Delimiter | null, tildes: boolean): void {
     // Lower bound per kind of closer: no opener at or below it can pair with such a closer.
     const openersBottom = new Map<number, Delimiter | null>();
-    let closer = this.top;
+    let closer = this.top === bottom ? null : this.top;
     while (closer && closer.previous !== bottom) closer = closer.previous;
     while (closer) {
       if (!closer.canClose || (closer.char === 126) !== tildes) {

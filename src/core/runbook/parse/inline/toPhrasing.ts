@@ -59,15 +59,22 @@ export class ContentMap {
 }
 
 /** Children of `node` in order, with groups opened in place (iteratively: groups may nest deep). */
-function* flatChildren(node: Inline): Generator<Inline> {
+function flatChildren(node: Inline): Inline[] {
+  const out: Inline[] = [];
   const stack: (Inline | null)[] = [node.first];
   while (stack.length > 0) {
-    const current = stack.pop() ?? null;
-    if (!current) continue;
-    stack.push(current.next);
-    if (current.type === 'group') stack.push(current.first);
-    else yield current;
+    let current = stack.pop() ?? null;
+    while (current) {
+      if (current.type === 'group') {
+        stack.push(current.next);
+        current = current.first;
+        continue;
+      }
+      out.push(current);
+      current = current.next;
+    }
   }
+  return out;
 }
 
 /** mdast-util-to-string over phrasing content, as an image's `alt` is made. */
