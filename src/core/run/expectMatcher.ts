@@ -93,7 +93,7 @@ function regexPattern(source: string, regex: RE2JS): ExpectPattern {
     kind: 'regex',
     source,
     test: (text) => regex.test(text),
-    stream: () => new RegexExpectStream(regex),
+    stream: () => new RegexExpectStream(regex, (regex.flags() & RE2JS.MULTILINE) !== 0),
   };
 }
 
@@ -102,15 +102,21 @@ function regexPattern(source: string, regex: RE2JS): ExpectPattern {
  * text cut after its last newline, preceded by up to EXPECT_REGEX_WINDOW of earlier output
  * starting at a line start. Each character is tested a bounded number of times, so the cost
  * is linear in the output, and an output under the window is tested once, whole. The edges of
- * a window are line boundaries where possible: `^` and `$` without the m flag also match there.
+ * a window are line boundaries where possible. Without the m flag, `^` and `$` mean the start
+ * and end of the whole output: a window that starts later gets a line break before it, one that
+ * ends earlier a line break after it, so neither anchor can match at a window's edge.
  */
 class RegexExpectStream implements ExpectMatcher {
   private carry = '';
   private pending: string[] = [];
   private pendingLength = 0;
   private found = false;
+  /** Output before the carry was dropped: the window does not start where the output does. */
+  private dropped = false;
+  /** The last test was not at the end of the output: finish() must test the end once more. */
+  private endUntested = false;
 
-  constructor(private readonly regex: RE2JS) {}
+  constructor(private readonly regex: RE2JS, private readonly multiline: boolean) {}
 
   push(text: string): void {
     if (this.found || text.length === 0) return;
@@ -124,7 +130,7 @@ class RegexExpectStream implements ExpectMatcher {
   }
 
   finish(): boolean {
-    if (!this.found && this.pendingLength > 0) this.testPending(true);
+    if (!this.found && (this.pendingLength > 0 || this.endUntested)) this.testPending(true);
     return this.found;
   }
 
@@ -139,8 +145,11 @@ class RegexExpectStream implements ExpectMatcher {
       }
     }
     const window = this.carry + fresh;
-    this.found = this.regex.test(window);
+    const edges = this.multiline ? window : `${this.dropped ? '\n' : ''}${window}${final ? '' : '\n'}`;
+    this.found = this.regex.test(edges);
+    this.endUntested = !final && !this.multiline;
     this.carry = lastLines(window, EXPECT_REGEX_WINDOW);
+    if (this.carry.length < window.length) this.dropped = true;
     this.pending = rest.length > 0 ? [rest] : [];
     this.pendingLength = rest.length;
   }

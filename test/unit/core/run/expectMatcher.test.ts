@@ -58,10 +58,13 @@ test('catastrophic patterns run in linear time: /(a+)+$/ and /(a+)+b/ on 100 KB 
   assert.equal(streamed('/^(a|aa)+$/', chunk(as, 4096)), true);
 });
 
-test('documented limit: in a long output without newlines, $ also matches at a window edge', () => {
+test('without the m flag, ^ and $ are the start and end of the whole output, never a window edge', () => {
   const output = 'a'.repeat(EXPECT_REGEX_WINDOW * 2) + '!';
-  assert.equal(streamed('/a$/', [output]), false, 'one chunk: tested whole');
-  assert.equal(streamed('/a$/', chunk(output, 4096)), true, 'streamed: the window ended after an a');
+  assert.equal(streamed('/a$/', [output]), false, 'one chunk');
+  assert.equal(streamed('/a$/', chunk(output, 4096)), false, 'streamed: a window ending after an a is not the end');
+  assert.equal(streamed('/!$/', chunk(output, 4096)), true, 'the real end still matches');
+  assert.equal(streamed('/^!/', chunk('a'.repeat(EXPECT_REGEX_WINDOW * 2) + '\n!', 4096)), false, 'nor is a later window the start');
+  assert.equal(streamed('/^a/', chunk(output, 4096)), true, 'the real start still matches');
 });
 
 test('a regex finds a match that straddles the window boundary, in whole lines', () => {
