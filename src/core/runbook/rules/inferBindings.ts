@@ -62,13 +62,16 @@ export function inferBindings(checks: InferCheck[], steps: InferStep[]): InferRe
 
 function computeInference(checks: InferCheck[], steps: InferStep[]): InferResult {
   const words = steps.map((s) => stepWords(s));
-  // Which steps hold each word: a check is scored only against steps that share a word with it.
+  // Which steps hold each word, per stage (a check only looks at its own stage's steps and at
+  // steps outside any stage): a word every stage shares never makes the walk quadratic.
   const holders = new Map<string, number[]>();
+  const key = (stageId: string | null, word: string) => `${stageId ?? ''}\u0000${word}`;
   words.forEach((w, i) => {
     for (const word of w.keys()) {
-      const list = holders.get(word);
+      const k = key(steps[i]!.stageId, word);
+      const list = holders.get(k);
       if (list) list.push(i);
-      else holders.set(word, [i]);
+      else holders.set(k, [i]);
     }
   });
   const best: { check: number; step: number; score: Score; words: string[] }[] = [];
@@ -82,11 +85,11 @@ function computeInference(checks: InferCheck[], steps: InferStep[]): InferResult
     if (checkWords.length === 0) return;
     touched.length = 0;
     for (const word of checkWords) {
-      for (const si of holders.get(word) ?? []) {
-        const stage = steps[si]!.stageId;
-        if (stage !== null && stage !== check.stageId) continue;
-        if (sums[si] === 0) touched.push(si);
-        sums[si] = (sums[si] ?? 0) + WEIGHTS[words[si]!.get(word)!];
+      for (const list of [holders.get(key(check.stageId, word)), holders.get(key(null, word))]) {
+        for (const si of list ?? []) {
+          if (sums[si] === 0) touched.push(si);
+          sums[si] = (sums[si] ?? 0) + WEIGHTS[words[si]!.get(word)!];
+        }
       }
     }
     // The best three by their sums (the score is the sum over the same word count), lower index first on a tie.
