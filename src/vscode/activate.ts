@@ -27,7 +27,7 @@ export interface RunbookGateApi {
   /** How often lenses were provided, resolved and refreshed. */
   lensCounts: { provided: number; resolved: number; refreshed: number };
   /** The latest model build of the document: its version and how long it took. */
-  modelTiming(uri: vscode.Uri): { version: number; modelMs: number } | undefined;
+  modelTiming(uri: vscode.Uri): { version: number; modelMs: number; longestSliceMs: number | null } | undefined;
   checkboxStats: CheckboxStats;
   /** Resolves when the document's queued checkbox edits are done. */
   checkboxesIdle(uri: vscode.Uri): Promise<void>;

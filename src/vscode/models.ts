@@ -10,6 +10,7 @@ import { editorCore } from './lazy';
 interface Modeler {
   model(text: string): Runbook;
   modelAsync?(text: string): Promise<Runbook>;
+  stats?(): { longestSliceMs?: number };
 }
 
 /** One content change of an edit, in the coordinates of the text just before it (0-based lines). */
@@ -33,8 +34,10 @@ interface Entry {
 
 export interface ModelTiming {
   version: number;
-  /** Time spent building the model (the extension's own work), ms. */
+  /** Time spent building the model, ms (with the parser's time-sliced modelAsync: wall time, yields included). */
   modelMs: number;
+  /** The longest stretch the parser held the extension host without yielding, ms (when it says). */
+  longestSliceMs: number | null;
   /** When the edit arrived (performance.now()), for edit -> lens timing. */
   editedAt: number | null;
 }
@@ -86,7 +89,7 @@ export class RunbookModels implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (!isMarkdown(event.document) || event.contentChanges.length === 0) return;
         const key = event.document.uri.toString();
-        this.timings.set(key, { version: event.document.version, modelMs: 0, editedAt: performance.now() });
+        this.timings.set(key, { version: event.document.version, modelMs: 0, longestSliceMs: null, editedAt: performance.now() });
         const entry = this.entries.get(key);
         if (entry?.runbook) {
           entry.edits.push({ version: event.document.version, changes: event.contentChanges.map(lineChange) });
@@ -187,9 +190,10 @@ export class RunbookModels implements vscode.Disposable {
     const started = performance.now();
     const runbook = entry.modeler.modelAsync ? await entry.modeler.modelAsync(text) : entry.modeler.model(text);
     const modelMs = performance.now() - started;
+    const longestSliceMs = entry.modeler.modelAsync ? (entry.modeler.stats?.().longestSliceMs ?? null) : modelMs;
     const key = document.uri.toString();
     const timing = this.timings.get(key);
-    this.timings.set(key, { version, modelMs, editedAt: timing?.version === version ? timing.editedAt : null });
+    this.timings.set(key, { version, modelMs, longestSliceMs, editedAt: timing?.version === version ? timing.editedAt : null });
     if (entry.pending?.version === version) entry.pending = null;
     if (version >= entry.version) {
       entry.version = version;

@@ -23,7 +23,7 @@ interface ShellIntegrationApi {
   onDidEndTerminalShellExecution?: vscode.Event<ShellEnd>;
 }
 
-const INTEGRATION_WAIT_MS = 3000;
+const INTEGRATION_WAIT_MS = 5000;
 
 export interface TerminalResult {
   /** null when the terminal has no shell integration (the exit code cannot be known). */
