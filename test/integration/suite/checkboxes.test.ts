@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RunRecord } from '../../../src/core/run/record';
 import { activateExtension, click, codeLenses, lensFor, openRunbook, workspaceUri } from '../helpers';
-import { ui } from '../ui';
+import { needsUi, ui } from '../ui';
 
 const uri = () => workspaceUri('runbooks', 'checkboxes.md');
 
@@ -15,7 +15,8 @@ function boxes(document: vscode.TextDocument): { ticked: number; open: number } 
 }
 
 suite('checkboxes', () => {
-  test('twelve boxes ticked while the user types above the list', async () => {
+  test('twelve boxes ticked while the user types above the list', async function () {
+    needsUi(this);
     const api = await activateExtension();
     const editor = await openRunbook(uri());
     // The cursor goes on the "Notes:" line, above the list; the harness types there during the run.

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { StepRecord } from '../../../src/core/run/record';
 import { activateExtension, click, codeLenses, eventually, lensFor, openRunbook, workspaceUri } from '../helpers';
-import { ui } from '../ui';
+import { needsUi, ui } from '../ui';
 
 const uri = () => workspaceUri('runbooks', 'hostile.md');
 
@@ -39,7 +39,8 @@ suite('the side panel', () => {
     await ui({ action: 'screenshot', name: 'panel-hostile-output' });
   });
 
-  test('a 5 MB burst streams in batches (frame gaps printed)', async () => {
+  test('a 5 MB burst streams in batches (frame gaps printed)', async function () {
+    needsUi(this);
     const api = await activateExtension();
     const idle = await ui({ action: 'frameGaps', durationMs: 2000 });
     const running = click<StepRecord>(lensFor(await codeLenses(uri()), 'runStep', 'burst'));

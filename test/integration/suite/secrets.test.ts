@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { StepRecord } from '../../../src/core/run/record';
 import { activateExtension, click, codeLenses, lensFor, openRunbook, workspaceUri } from '../helpers';
-import { ui } from '../ui';
+import { needsUi, ui } from '../ui';
 
 const SECRET = 'tok3n-Zq8v-9xLw-unit';
 const uri = () => workspaceUri('runbooks', 'secrets.md');
@@ -17,7 +17,8 @@ function filesUnder(dir: string): string[] {
 }
 
 suite('secrets', () => {
-  test('a missing secret is asked in a password box, stored, used and masked everywhere', async () => {
+  test('a missing secret is asked in a password box, stored, used and masked everywhere', async function () {
+    needsUi(this);
     const api = await activateExtension();
     api.panel.watch(SECRET);
     await openRunbook(uri());
@@ -36,7 +37,8 @@ suite('secrets', () => {
     assert.equal(api.panel.hits(SECRET), 0, `no panel message carried the secret (of ${api.panel.messages()})`);
   });
 
-  test('a stored secret is not asked again, even in a new run', async () => {
+  test('a stored secret is not asked again, even in a new run', async function () {
+    needsUi(this);
     const api = await activateExtension();
     await vscode.commands.executeCommand('runbookGate.resetRun', uri());
     const running = click<StepRecord>(lensFor(await codeLenses(uri()), 'runStep', 'call-api'));
@@ -49,7 +51,8 @@ suite('secrets', () => {
     assert.equal(api.panel.hits(SECRET), 0);
   });
 
-  test('"Forget Stored Secrets" forgets it; Escape at the next prompt cancels the run', async () => {
+  test('"Forget Stored Secrets" forgets it; Escape at the next prompt cancels the run', async function () {
+    needsUi(this);
     const api = await activateExtension();
     const forgotten = await vscode.commands.executeCommand<string[]>('runbookGate.forgetSecrets');
     assert.deepEqual(forgotten, ['SERVICE_API_TOKEN']);

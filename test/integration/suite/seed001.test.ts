@@ -9,7 +9,7 @@ import { startGithubStandIn, type GithubStandIn } from '../../support/githubStan
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { activateExtension, click, codeLenses, describe, eventually, lensesOnceModelled, lensFor, openRunbook, setSetting, titlesOnLine, workspaceRoot, workspaceUri } from '../helpers';
-import { ui } from '../ui';
+import { needsUi, ui } from '../ui';
 
 const ISSUES = [1858, 1859, 1860, 1861, 1862];
 
@@ -53,7 +53,8 @@ suite('seed 001, as written', () => {
     assert.ok(titlesOnLine(after, 16).some((t) => /NOT RUN/.test(t)), `Stage 0 is not PASS before its manual check: ${describe(after.filter((l) => l.range.start.line === 16))}`);
   });
 
-  test('mark the manual check from its lens with a note: Stage 0 PASS in lens and panel', async () => {
+  test('mark the manual check from its lens with a note: Stage 0 PASS in lens and panel', async function () {
+    needsUi(this);
     const api = await activateExtension();
     const mark = lensFor(await codeLenses(uri()), 'markCheck', 'stage-0.3');
     assert.match(mark.command!.title, /Mark passed/);
