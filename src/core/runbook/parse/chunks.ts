@@ -61,6 +61,17 @@ function hashLine(text: string, start: number, end: number): number {
 export function lineTable(text: string): { starts: number[]; lengths: number[] } {
   const starts: number[] = [0];
   const lengths: number[] = [];
+  if (text.indexOf('\r') < 0) {
+    // Only LF: let indexOf find them (several times faster than a loop over every character).
+    let start = 0;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', start)) {
+      lengths.push(at - start);
+      start = at + 1;
+      starts.push(start);
+    }
+    lengths.push(text.length - start);
+    return { starts, lengths };
+  }
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -14,7 +14,12 @@ function position(block: Block): Position {
 }
 
 export class MdastBuilder {
-  constructor(private readonly definitions: Map<string, Definition>) {}
+  private readonly inline: InlineParser;
+  private readonly map = new ContentMap();
+
+  constructor(definitions: Map<string, Definition>) {
+    this.inline = new InlineParser(definitions);
+  }
 
   root(block: Block): Root {
     return { type: 'root', children: this.children(block), position: position(block) };
@@ -32,8 +37,7 @@ export class MdastBuilder {
   /** Inline content; the autolink pass runs last, after remark's task-item fix-up would. */
   phrasing(segments: readonly Segment[], autolinks = true): PhrasingContent[] {
     if (segments.length === 0) return [];
-    const map = new ContentMap(segments);
-    const children = toPhrasing(new InlineParser(map.text, this.definitions).parse(), map);
+    const children = toPhrasing(this.inline.parse(this.map.reset(segments)), this.map);
     if (autolinks) transformLiteralAutolinks(children);
     return children;
   }

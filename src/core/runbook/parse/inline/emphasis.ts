@@ -47,6 +47,11 @@ export class DelimiterStack {
   /** Whether a `~` run came before any `*` or `_` run: micromark resolves first what came first. */
   private tildesFirst: boolean | null = null;
 
+  reset(): void {
+    this.top = null;
+    this.tildesFirst = null;
+  }
+
   push(delimiter: Delimiter): void {
     this.tildesFirst ??= delimiter.char === 126;
     delimiter.previous = this.top;

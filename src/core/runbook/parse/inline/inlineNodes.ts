@@ -15,10 +15,8 @@ export class Inline {
   last: Inline | null = null;
   /** Levels of links and emphasis in this subtree (0 for leaves), to cap nesting. */
   depth = 0;
+  /** A link's or image's URL; a reference's label as written. */
   url = '';
-  title: string | null = null;
-  /** Label of a reference, as written. */
-  label = '';
   referenceType: 'shortcut' | 'collapsed' | 'full' = 'shortcut';
   /** A delimiter run or a bracket: text that may still become markup, never merged while parsing. */
   marker = false;

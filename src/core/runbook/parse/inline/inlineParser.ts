@@ -22,23 +22,29 @@ function isAtext(c: number): boolean {
 }
 
 export class InlineParser {
-  readonly root = new Inline('root', '', 0, 0);
+  root = new Inline('root', '', 0, 0);
   readonly delimiters = new DelimiterStack();
-  readonly finder: Finder;
+  readonly finder = new Finder();
+  s = '';
   private pos = 0;
   private backtickRuns: BacktickRuns | null = null;
-  private readonly literals: LiteralAutolinkScanner;
+  private readonly literals = new LiteralAutolinkScanner();
   private readonly links: LinkResolver;
 
-  constructor(readonly s: string, definitions: Map<string, Definition>) {
-    this.finder = new Finder(s);
-    this.literals = new LiteralAutolinkScanner(s);
+  /** One parser serves every inline content of a document (`definitions` are the document's). */
+  constructor(definitions: Map<string, Definition>) {
     this.links = new LinkResolver(this, definitions);
-    this.root.end = s.length;
   }
 
-  parse(): Inline {
-    const s = this.s;
+  parse(s: string): Inline {
+    this.s = s;
+    this.pos = 0;
+    this.root = new Inline('root', '', 0, s.length);
+    this.backtickRuns = null;
+    this.delimiters.reset();
+    this.finder.reset(s);
+    this.literals.reset(s);
+    this.links.reset(s.length);
     while (this.pos < s.length) {
       const c = s.charCodeAt(this.pos);
       if (c < 128 && SPECIAL[c] === 1) this.special(c);

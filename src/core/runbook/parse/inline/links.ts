@@ -35,7 +35,14 @@ export class LinkResolver {
   private readonly budget: ScanBudget;
 
   constructor(private readonly parser: InlineParser, private readonly definitions: Map<string, Definition>) {
-    this.budget = new ScanBudget(4 * parser.s.length + 4096);
+    this.budget = new ScanBudget(0);
+  }
+
+  /** Ready for new content of `length` characters. */
+  reset(length: number): void {
+    this.top = this.topLink = null;
+    this.openCount = 0;
+    this.budget.left = 4 * length + 4096;
   }
 
   open(node: Inline, image: boolean): void {
@@ -76,7 +83,7 @@ export class LinkResolver {
     const node = new Inline(type, '', opener.node.start, resolved.end);
     if (resolved.kind === 'resource') node.url = resolved.url;
     else {
-      node.label = resolved.label;
+      node.url = resolved.label;
       node.referenceType = resolved.kind;
     }
     node.adoptBetween(opener.node, null);

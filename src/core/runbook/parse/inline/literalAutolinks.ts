@@ -32,9 +32,13 @@ export class LiteralAutolinkScanner {
   /** 1 where micromark's "trail" check succeeds from that index (computed once, right to left). */
   private trail: Uint8Array | null = null;
   /** Characters the scans may still look at: keeps adversarial input linear. */
-  budget: number;
+  budget = 0;
+  private s = '';
 
-  constructor(private readonly s: string) {
+  reset(s: string): void {
+    this.s = s;
+    this.trail = null;
+    this.atSign = -2;
     this.budget = 4 * s.length + 4096;
   }
 

@@ -5,7 +5,12 @@
 /** First index of `token` at or after `from`, answered from the last search when it still holds. */
 export class Finder {
   private readonly memo = new Map<string, { from: number; at: number }>();
-  constructor(private readonly s: string) {}
+  private s = '';
+
+  reset(s: string): void {
+    this.s = s;
+    this.memo.clear();
+  }
 
   next(token: string, from: number): number {
     const known = this.memo.get(token);

@@ -13,20 +13,24 @@ export class ContentMap {
   /** Source column of that offset. */
   private readonly columns: number[] = [];
   private readonly lines: number[] = [];
-  readonly text: string;
+  text = '';
 
-  constructor(segments: readonly Segment[]) {
-    const parts: string[] = [];
+  /** Maps `segments` from now on (one map serves a whole document); returns their content. */
+  reset(segments: readonly Segment[]): string {
+    this.starts.length = this.columns.length = this.lines.length = 0;
     let offset = 0;
-    segments.forEach((segment, i) => {
+    let text = '';
+    for (let i = 0; i < segments.length; i++) {
+      const segment = segments[i] as Segment;
       const prefix = i === 0 ? '' : segment.prefix;
       this.starts.push(offset);
       this.columns.push(segment.column - prefix.length);
       this.lines.push(segment.line);
-      parts.push(prefix + segment.text);
+      text = i === 0 ? segment.text : `${text}\n${prefix}${segment.text}`;
       offset += prefix.length + segment.text.length + 1;
-    });
-    this.text = parts.join('\n');
+    }
+    this.text = text;
+    return text;
   }
 
   /** Index of the segment whose line holds `offset`. */
@@ -121,7 +125,7 @@ export function toPhrasing(node: Inline, map: ContentMap): PhrasingContent[] {
         break;
       case 'linkReference':
         out.push({
-          type: 'linkReference', identifier: child.label.toLowerCase(), label: child.label, referenceType: child.referenceType,
+          type: 'linkReference', identifier: child.url.toLowerCase(), label: child.url, referenceType: child.referenceType,
           children: toPhrasing(child, map), position,
         } as PhrasingContent);
         break;
@@ -130,7 +134,7 @@ export function toPhrasing(node: Inline, map: ContentMap): PhrasingContent[] {
         break;
       case 'imageReference':
         out.push({
-          type: 'imageReference', identifier: child.label.toLowerCase(), label: child.label, referenceType: child.referenceType,
+          type: 'imageReference', identifier: child.url.toLowerCase(), label: child.url, referenceType: child.referenceType,
           alt: toPlain(toPhrasing(child, map)), position,
         });
         break;
