@@ -52,8 +52,12 @@ export class DelimiterStack {
     this.tildesFirst = null;
   }
 
+  /** A run was read (whether or not it can open or close): which kind came first counts. */
+  noteRun(char: number): void {
+    this.tildesFirst ??= char === 126;
+  }
+
   push(delimiter: Delimiter): void {
-    this.tildesFirst ??= delimiter.char === 126;
     delimiter.previous = this.top;
     if (this.top) this.top.next = delimiter;
     this.top = delimiter;
@@ -100,7 +104,7 @@ export class DelimiterStack {
       if (found) {
         // The opener's size changes: bounds above it must let it be looked at again.
         for (const [k, floorOf] of openersBottom) {
-          if (floorOf && floorOf.node.start > found.node.start) openersBottom.set(k, found.previous);
+          if (floorOf && floorOf.node.start >= found.node.start) openersBottom.set(k, found.previous);
         }
         closer = this.match(found, current);
       } else {

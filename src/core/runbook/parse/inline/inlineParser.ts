@@ -211,6 +211,7 @@ export class InlineParser {
       this.text(s.slice(at, end), at, end);
       return;
     }
+    this.delimiters.noteRun(c);
     const { canOpen, canClose } = flanking(s, at, end, c);
     const node = this.marker(s.slice(at, end), at, end);
     if (canOpen || canClose) {
