@@ -25,7 +25,7 @@ export function timeLeft(until: string, now = Date.now()): string {
   const ms = Date.parse(until) - now;
   if (!(ms > 0)) return 'elapsed: run the stage again to record it';
   const minutes = Math.ceil(ms / 60_000);
-  if (minutes < 60) return `${minutes} min left`;
+  if (minutes <= 120) return `${minutes} min left`;
   const hours = Math.floor(minutes / 60);
   if (hours < 24) return `${hours}h${String(minutes % 60).padStart(2, '0')}m left`;
   return `${Math.floor(hours / 24)}d ${hours % 24}h left`;

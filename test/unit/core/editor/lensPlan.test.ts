@@ -70,11 +70,12 @@ test('in Restricted Mode every action lens says why and offers Manage Workspace 
   const v = view({ trusted: false });
   const contents = lensSlots(index, v).map((slot) => lensContent(slot, index, v)!);
   const actions = contents.filter((c) => c.action !== null && c.action !== 'showPanel' && c.action !== 'copyStep');
-  assert.ok(actions.length >= 5);
+  assert.equal(actions.length, 6, 'the stage, four checks and the step each say why');
   for (const c of actions) {
     assert.equal(c.action, 'manageTrust', JSON.stringify(c));
-    assert.match(c.title, /Restricted Mode|runs|dependency|hold/);
+    assert.match(c.title, /Restricted Mode: running is disabled · Manage Workspace Trust/);
   }
+  assert.ok(contents.some((c) => c.title === 'runs `Runtime WS health` (inferred)' && c.action === null), 'what a check will do is still said');
   assert.ok(contents.some((c) => c.action === 'copyStep'));
   assert.ok(!contents.some((c) => c.action === 'runStep' || c.action === 'runStage' || c.action === 'markCheck' || c.action === 'runInTerminal'));
 });
