@@ -5,7 +5,6 @@
 import type { Runbook } from '../core/runbook/model';
 import type { DependencyRecord, RunRecord } from '../core/run/record';
 import { checkDependencies } from '../core/gate/dependencies';
-import { createGithubClient } from '../node/github/githubClient';
 import { originRepository } from '../node/gitRemote';
 import type { HostPorts } from './ports';
 import type { RunInputs } from './inputs';
@@ -29,6 +28,7 @@ export async function lookupDependencies(
   const choice = await chooseRepository(ports, commandLine, runbook);
   const token = await ports.github.token();
   if (token) inputs.addSecret(token);
+  const { createGithubClient } = await import('../node/github/githubClient'); // Octokit loads on the first GitHub call
   const client = createGithubClient({ baseUrl: ports.settings.github.apiUrl || null, token, masker: inputs.masker });
   const definitions = record.dependencies.items.map(({ refId, label, repo, number, line, why }) => ({ refId, label, repo, number, line, why }));
   return checkDependencies({ items: definitions, client, repository: choice, at: ports.clock.now().toISOString() });

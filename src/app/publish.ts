@@ -8,7 +8,6 @@ import type { RunRecord } from '../core/run/record';
 import { githubBlobBase, renderRunComment, runCommentMarker } from '../core/report/runComment';
 import { remediationIssues, type RemediationIssue } from '../core/report/remediationIssues';
 import { wordRemedy, wordingContext } from '../core/gate/wording';
-import { createGithubClient } from '../node/github/githubClient';
 import type { RunInputs } from './inputs';
 import type { HostPorts } from './ports';
 import { chooseRepository } from './dependencies';
@@ -62,6 +61,7 @@ export async function publish(ports: HostPorts, inputs: RunInputs, request: Publ
   const token = await ports.github.token();
   if (!token) throw new UsageProblem('publishing to GitHub needs a token: set GITHUB_TOKEN (CLI) or sign in to GitHub (editor)');
   inputs.addSecret(token);
+  const { createGithubClient } = await import('../node/github/githubClient'); // Octokit loads on the first GitHub call
   const client = createGithubClient({ baseUrl: ports.settings.github.apiUrl || null, token, masker: inputs.masker });
   const result: PublishResult = { comment: null, issues: [] };
   if (plan.commentOn !== null) {

@@ -67,9 +67,34 @@ const PLACEHOLDER = /(?<![<\w$])<([A-Za-z][\w.:-]*(?: [\w.:-]+){0,3})>(?!>)/g;
 /** `<placeholder>`s in a command, as written (with their brackets), first use of each. */
 export function placeholdersIn(command: string): string[] {
   const found: string[] = [];
+  const quoted = singleQuotedSpans(command);
   PLACEHOLDER.lastIndex = 0;
   for (let m = PLACEHOLDER.exec(command); m; m = PLACEHOLDER.exec(command)) {
+    // Inside single quotes it is literal text the command prints or sends (`printf '<b>'`), not a blank to fill.
+    const at = m.index;
+    if (quoted.some(([from, to]) => at > from && at < to)) continue;
     if (!found.includes(m[0])) found.push(m[0]);
   }
   return found;
+}
+
+/** [open, close] offsets of each single-quoted string of a shell command (escapes outside quotes respected). */
+function singleQuotedSpans(command: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let inDouble = false;
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i];
+    if (c === '\\' && !inDouble) {
+      i++;
+      continue;
+    }
+    if (c === '"') inDouble = !inDouble;
+    else if (c === "'" && !inDouble) {
+      const close = command.indexOf("'", i + 1);
+      if (close < 0) break;
+      spans.push([i, close]);
+      i = close;
+    }
+  }
+  return spans;
 }

@@ -45,3 +45,9 @@ test('placeholders: <name> as written; not heredocs, process substitution, redir
   assert.deepEqual(placeholdersIn('gcloud projects describe <your project id>'), ['<your project id>']);
   assert.deepEqual(placeholdersIn('cat <<EOF > x\ndiff <(ls a) <(ls b) 2>&1 < file >> log'), []);
 });
+
+test('placeholders: literal text in single quotes is not one; in double quotes it is', () => {
+  assert.deepEqual(placeholdersIn("printf '<script>alert(1)</script>'"), []);
+  assert.deepEqual(placeholdersIn('curl "https://api/<service-name>/health" -d \'{"html":"<b>"}\''), ['<service-name>']);
+  assert.deepEqual(placeholdersIn("echo it\\'s <host>"), ['<host>'], 'an escaped quote opens no string');
+});
