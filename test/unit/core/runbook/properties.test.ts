@@ -67,8 +67,8 @@ function rangesOf(model: Runbook): [string, SourceRange][] {
   return [
     ...model.sections.map((s) => [`section ${s.id}`, s.range] as [string, SourceRange]),
     ...model.stages.map((s) => [`stage ${s.id}`, s.range] as [string, SourceRange]),
+    ...model.checks.map((c) => [`check ${c.id}`, c.range] as [string, SourceRange]),
     ...model.steps.map((s) => [`step ${s.id}`, s.range] as [string, SourceRange]),
-    ...model.tasks.map((t) => [`task ${t.line}`, t.range] as [string, SourceRange]),
     ...model.gates.map((g) => [`gate ${g.id}`, g.range] as [string, SourceRange]),
     ...model.issues.map((i) => [`issue ${i.number}`, i.range] as [string, SourceRange]),
     ...model.diagnostics.map((d) => [`diagnostic ${d.code}`, d.range] as [string, SourceRange]),
@@ -86,7 +86,7 @@ function assertInside(text: string, model: Runbook): void {
     assert.ok(r.startColumn >= 1 && r.startColumn <= (lengths[r.startLine - 1] ?? 0) + 1, `${where} starts past its line`);
     assert.ok(r.endColumn >= 1 && r.endColumn <= (lengths[r.endLine - 1] ?? 0) + 1, `${where} ends past its line`);
   }
-  for (const task of model.tasks) assert.equal(task.line, task.range.startLine);
+  for (const check of model.checks) if (check.task) assert.equal(check.task.line, check.range.startLine);
   for (const gate of model.gates) assert.equal(gate.line, gate.range.startLine);
 }
 
@@ -118,14 +118,53 @@ function modelAsOneChunk(text: string): Runbook {
   });
 }
 
-test('parseRunbook is total: random and mutated Markdown give a model, never an internal error', () => {
+test('parseRunbook is total: 10,000 random and mutated documents give a model, never an internal error', () => {
   fc.assert(
     fc.property(anyDocument, (text) => {
       const model = parseRunbook(text);
       assert.deepEqual(model.diagnostics.filter((d) => d.code === 'internal-error'), []);
     }),
-    { numRuns: 300 },
+    { numRuns: 10000 },
   );
+});
+
+/** Deep nesting spliced into a random or mutated document at a random line. */
+const DEEP = [
+  '>'.repeat(3000) + ' x', '- '.repeat(3000) + 'x', '1. '.repeat(2000) + 'x', '> - '.repeat(1000) + 'x',
+  '*a '.repeat(3000) + 'b' + ' c*'.repeat(3000), '!['.repeat(2000) + 'x' + '](u)'.repeat(2000), '`'.repeat(5000), '[' .repeat(5000) + ']'.repeat(5000),
+];
+const deeplyNested = fc.tuple(anyDocument, fc.constantFrom(...DEEP), fc.nat()).map(([text, deep, at]) => {
+  const lines = text.split('\n');
+  lines.splice(at % (lines.length + 1), 0, '', deep, '');
+  return lines.join('\n');
+});
+
+test('deep nesting anywhere: a model with its ranges inside the document, never an internal error', () => {
+  fc.assert(
+    fc.property(deeplyNested, (text) => {
+      const model = parseRunbook(text);
+      assert.deepEqual(model.diagnostics.filter((d) => d.code === 'internal-error'), []);
+      assertInside(text, model);
+    }),
+    { numRuns: 200 },
+  );
+});
+
+test('a 4 MB runbook of fixtures with varied text: a non-empty model with every range inside it', () => {
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < 4 * 1024 * 1024; i++) {
+    // Numbers changed per copy, so that no chunk repeats (the fragment cache cannot dedupe).
+    const part = `\n## Stage ${i}: Part ${i}\n\n` + (seeds[i % seeds.length] ?? '').replace(/\r\n?/g, '\n').replace(/^---\n[\s\S]*?\n---\n/, '').replace(/\d+/g, (d) => `${d}${i}`);
+    parts.push(part);
+    size += part.length;
+  }
+  const text = `# Large runbook\n${parts.join('')}`;
+  const model = parseRunbook(text);
+  assert.ok(model.stages.length >= 1000, `${model.stages.length} stages`);
+  assert.ok(model.steps.length >= 1000, `${model.steps.length} steps`);
+  assert.deepEqual(model.diagnostics.filter((d) => d.code === 'internal-error'), []);
+  assertInside(text, model);
 });
 
 test('every range lies inside the document', () => {

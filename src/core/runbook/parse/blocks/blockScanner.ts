@@ -58,6 +58,8 @@ export class BlockScanner {
   lastUnterminated = false;
   /** The line after the current one, if any. */
   nextLine: string | undefined = undefined;
+  /** The current line's terminator (LF, CRLF or CR; empty for an unterminated last line). */
+  lineEnding = '\n';
   limit: NestingLimit | null = null;
   private readonly facts: LineFacts = { quoted: false, codeIndented: true };
   /** Offset on the line after the prefixes of the containers it continued. */
@@ -151,11 +153,11 @@ export class BlockScanner {
         block.start.line = c.lineNumber;
         block.start.column = c.offset + 1;
       }
-      block.segments.push({ line: c.lineNumber, column: c.offset + 1, text: c.line.slice(c.offset), headable, prefix });
+      block.segments.push({ line: c.lineNumber, column: c.offset + 1, text: c.line.slice(c.offset), headable, prefix, ending: this.lineEnding });
       block.end = this.lineEnd();
     } else if (block.type === 'code') {
       const text = c.rest();
-      block.lines.push(text);
+      block.addLine(text, this.lineEnding);
       // Indented code ends at its last line with content or indented 4 columns.
       if (block.fenced || this.facts.codeIndented || /[^ \t]/.test(text)) {
         block.end = this.lineEnd();
@@ -163,7 +165,7 @@ export class BlockScanner {
         this.lineInLeaf = true;
       }
     } else if (block.type === 'html') {
-      block.lines.push(c.rest());
+      block.addLine(c.rest(), this.lineEnding);
       block.end = this.lineEnd();
       this.lineInLeaf = true;
     }
@@ -209,9 +211,8 @@ export class BlockScanner {
     this.allClosed = container === this.oldTip;
     this.lastMatched = container;
     this.continuedOffset = c.offset;
-    c.findNextNonspace();
     // The input ends right after this line's `>`: containers close at the end of the input.
-    if (this.lastUnterminated && c.blank && this.facts.quoted) this.closeAt = this.lineEnd();
+    if (this.lastUnterminated && this.facts.quoted && c.offset === c.line.length) this.closeAt = this.lineEnd();
     // micromark refuses such items while a paragraph or indented code is still open in the
     // innermost container (before it knows whether the code goes on).
     const tip = this.oldTip;
@@ -244,7 +245,7 @@ export class BlockScanner {
       }
     } else if (container.type === 'table' && !c.blank) {
       c.advanceNextNonspace();
-      container.rows.push(splitRow({ line: c.lineNumber, column: c.offset + 1, text: c.line.slice(c.offset), headable: false, prefix: '' }));
+      container.rows.push(splitRow({ line: c.lineNumber, column: c.offset + 1, text: c.line.slice(c.offset), headable: false, prefix: '', ending: '\n' }));
       container.end = this.lineEnd();
     } else if (container.type === 'paragraph' && !c.blank && !htmlHeadsTable(c.restFromNonspace(), this.nextLine, container)) {
       this.addLine(false);
@@ -283,12 +284,16 @@ export class BlockScanner {
   }
 }
 
-/** Scans `lines` (line terminators removed; no phantom line after a final terminator). */
-export function scanBlocks(lines: readonly string[], eof: Point, endsWithNewline: boolean): BlockTree {
+/**
+ * Scans `lines` (terminators removed; no phantom line after a final terminator). `ends` holds
+ * each line's terminator when some is not LF (values keep them, as remark's do).
+ */
+export function scanBlocks(lines: readonly string[], ends: readonly string[] | null, eof: Point, endsWithNewline: boolean): BlockTree {
   const scanner = new BlockScanner();
   for (let i = 0; i < lines.length; i++) {
     scanner.lastUnterminated = !endsWithNewline && i === lines.length - 1;
     scanner.nextLine = lines[i + 1];
+    scanner.lineEnding = ends ? ends[i] ?? '' : '\n';
     scanner.line(lines[i] ?? '', i + 1);
   }
   return scanner.finish(eof, endsWithNewline);

@@ -47,7 +47,7 @@ const atxHeading: Opener = (scanner) => {
     to = hashes;
     while (to > from && (c.charAt(to - 1) === 32 || c.charAt(to - 1) === 9)) to--;
   }
-  if (to > from) heading.segments.push({ line: c.lineNumber, column: from + 1, text: c.line.slice(from, to), headable: false, prefix: '' });
+  if (to > from) heading.segments.push({ line: c.lineNumber, column: from + 1, text: c.line.slice(from, to), headable: false, prefix: '', ending: '\n' });
   heading.end = scanner.lineEnd();
   scanner.lineDone = true;
   scanner.finalize(heading);

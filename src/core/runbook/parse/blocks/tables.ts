@@ -80,7 +80,7 @@ export function splitRow(segment: Segment): TableRow {
   let contentStart = -1;
   let contentEnd = -1;
   const push = (end: number): void => {
-    const content = contentStart < 0 ? null : { line, column: column + contentStart, text: text.slice(contentStart, contentEnd), headable: false, prefix: '' };
+    const content = contentStart < 0 ? null : { line, column: column + contentStart, text: text.slice(contentStart, contentEnd), headable: false, prefix: '', ending: '\n' };
     cells.push({ start: { line, column: column + cellStart }, end: { line, column: column + end }, content });
   };
   let i = 0;

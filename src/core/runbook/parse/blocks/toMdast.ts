@@ -60,7 +60,7 @@ export class MdastBuilder {
       case 'code':
         return this.code(block);
       case 'html':
-        return { type: 'html', value: block.lines.join('\n') + (block.endsAfterLineEnding ? '\n' : ''), position: position(block) };
+        return { type: 'html', value: block.joinedLines(block.lines.length, block.endsAfterLineEnding), position: position(block) };
       case 'table':
         return this.table(block);
       case 'definition': {
@@ -102,7 +102,11 @@ export class MdastBuilder {
   }
 
   private code(block: Block): Code {
-    if (!block.fenced) return { type: 'code', lang: null, meta: null, value: block.lines.join('\n').replace(/\n$/, ''), position: position(block) };
+    if (!block.fenced) {
+      // micromark drops one line ending at the end of indented code.
+      const value = block.joinedLines(block.lines.length, false).replace(/(?:\r\n|\r|\n)$/, '');
+      return { type: 'code', lang: null, meta: null, value, position: position(block) };
+    }
     // micromark keeps whitespace after the meta, not after a lone language.
     const info = decodeString(block.info);
     const space = info.search(/[ \t]/);
@@ -110,8 +114,8 @@ export class MdastBuilder {
     const meta = space < 0 ? '' : info.slice(space).replace(/^[ \t]+/, '');
     // micromark's value drops one line ending at each end: an open fence that stops before a
     // line ending loses its last line when that line is empty.
-    const joined = block.lines.join('\n');
-    const value = block.closedByFence || block.endsAfterLineEnding ? joined : joined.replace(/\n$/, '');
+    const count = block.lines.length;
+    const value = block.closedByFence || block.endsAfterLineEnding ? block.joinedLines(count, false) : block.joinedLines(count, false).replace(/(?:\r\n|\r|\n)$/, '');
     return { type: 'code', lang: lang.length > 0 ? lang : null, meta: meta.length > 0 ? meta : null, value, position: position(block) };
   }
 

@@ -15,6 +15,8 @@ export interface Segment {
   headable: boolean;
   /** Whitespace before `text` on a continuation line (code spans keep it, text drops it). */
   prefix: string;
+  /** The line's terminator (LF, CRLF or CR). */
+  ending: string;
 }
 
 export type BlockType =
@@ -99,6 +101,7 @@ export class Block {
   private segmentList: Segment[] | null = null;
   private lineList: string[] | null = null;
   private rowList: TableRow[] | null = null;
+  private lineEnds: string[] | null = null;
 
   constructor(public type: BlockType, readonly start: Point) {
     this.end = { line: start.line, column: start.column };
@@ -117,6 +120,26 @@ export class Block {
   /** Content lines of code or HTML. */
   get lines(): string[] {
     return (this.lineList ??= []);
+  }
+
+  /** Adds a content line; a terminator other than LF is remembered for the value. */
+  addLine(text: string, ending: string): void {
+    const lines = (this.lineList ??= []);
+    if (ending !== '\n' && ending !== '') {
+      this.lineEnds ??= lines.map(() => '\n');
+    }
+    if (this.lineEnds) this.lineEnds.push(ending || '\n');
+    lines.push(text);
+  }
+
+  /** The content lines joined as written; `count` lines, and the terminator after the last when `closing`. */
+  joinedLines(count: number, closing: boolean): string {
+    const lines = this.lineList ?? [];
+    const ends = this.lineEnds;
+    if (!ends) return lines.slice(0, count).join('\n') + (closing && count > 0 ? '\n' : '');
+    let out = '';
+    for (let i = 0; i < count; i++) out += (lines[i] ?? '') + (i < count - 1 || closing ? ends[i] ?? '\n' : '');
+    return out;
   }
 
   get rows(): TableRow[] {

@@ -15,7 +15,7 @@ const ENTITY = /&(#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,30});/y;
 
 /** Characters at which something other than plain text may begin. */
 const SPECIAL = new Uint8Array(128);
-for (const c of '\n\\`*_~[!]<&') SPECIAL[c.charCodeAt(0)] = 1;
+for (const c of '\n\r\\`*_~[!]<&') SPECIAL[c.charCodeAt(0)] = 1;
 
 function isAtext(c: number): boolean {
   return c === 43 || c === 45 || c === 46 || c === 95 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -78,12 +78,13 @@ export class InlineParser {
     const s = this.s;
     const at = this.pos;
     switch (c) {
-      case 10: return this.lineEnding();
+      case 10: case 13: return this.lineEnding();
       case 92: {
         const next = s.charCodeAt(at + 1);
-        if (next === 10) {
-          this.root.append(new Inline('break', '', at, at + 2));
-          this.pos = this.skipLinePrefix(at + 2);
+        if (next === 10 || next === 13) {
+          const after = next === 13 && s.charCodeAt(at + 2) === 10 ? at + 3 : at + 2;
+          this.root.append(new Inline('break', '', at, after));
+          this.pos = this.skipLinePrefix(after);
         } else if (isEscapable(next)) {
           this.text(s.charAt(at + 1), at, at + 2);
           this.pos = at + 2;
@@ -159,11 +160,12 @@ export class InlineParser {
   /** A line ending: soft (kept in text) or hard (two spaces before it); the next line's indent is skipped. */
   private lineEnding(): void {
     const at = this.pos;
+    const after = this.s.charCodeAt(at) === 13 && this.s.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
     const first = this.trimTrailingSpace(at);
     const spaces = this.s.slice(first, at);
-    if (spaces.length >= 2 && !spaces.includes('\t')) this.root.append(new Inline('break', '', first, at + 1));
-    else this.text('\n', at, at + 1);
-    this.pos = this.skipLinePrefix(at + 1);
+    if (spaces.length >= 2 && !spaces.includes('\t')) this.root.append(new Inline('break', '', first, after));
+    else this.text(this.s.slice(at, after), at, after);
+    this.pos = this.skipLinePrefix(after);
   }
 
   /** Drops spaces and tabs that end the text before `end`; where they began. */
@@ -235,7 +237,7 @@ export class InlineParser {
     const end = scanInlineHtml(s, at, this.finder);
     if (end > 0) {
       // micromark drops up to 3 characters of each continuation line's indent from the value.
-      this.root.append(new Inline('html', s.slice(at, end).replace(/\n[ \t]{0,3}/g, '\n'), at, end));
+      this.root.append(new Inline('html', s.slice(at, end).replace(/(\r\n|\r|\n)[ \t]{0,3}/g, '$1'), at, end));
       this.pos = end;
       return;
     }

@@ -47,9 +47,11 @@ export class BacktickRuns {
   }
 }
 
-/** A code span's value: line endings kept, one space stripped from each side when both have one. */
+/** A code span's value: line endings kept; one space or line ending dropped from each side when both have one. */
 export function codeSpanValue(raw: string): string {
-  if (raw.length >= 2 && /^[ \n]/.test(raw) && /[ \n]$/.test(raw) && /[^ \n]/.test(raw)) return raw.slice(1, -1);
+  const head = raw.startsWith('\r\n') ? 2 : /^[ \r\n]/.test(raw) ? 1 : 0;
+  const tail = raw.endsWith('\r\n') ? 2 : /[ \r\n]$/.test(raw) ? 1 : 0;
+  if (head > 0 && tail > 0 && raw.length > head && /[^ \r\n]/.test(raw)) return raw.slice(head, raw.length - tail);
   return raw;
 }
 

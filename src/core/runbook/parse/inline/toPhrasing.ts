@@ -20,14 +20,17 @@ export class ContentMap {
     this.starts.length = this.columns.length = this.lines.length = 0;
     let offset = 0;
     let text = '';
+    let ending = '';
     for (let i = 0; i < segments.length; i++) {
       const segment = segments[i] as Segment;
       const prefix = i === 0 ? '' : segment.prefix;
+      offset += ending.length;
       this.starts.push(offset);
       this.columns.push(segment.column - prefix.length);
       this.lines.push(segment.line);
-      text = i === 0 ? segment.text : `${text}\n${prefix}${segment.text}`;
-      offset += prefix.length + segment.text.length + 1;
+      text = i === 0 ? segment.text : `${text}${ending}${prefix}${segment.text}`;
+      offset += prefix.length + segment.text.length;
+      ending = segment.ending || '\n';
     }
     this.text = text;
     return text;
@@ -92,6 +95,11 @@ function toPlain(nodes: readonly PhrasingContent[]): string {
   return out;
 }
 
+function endsWithLineEnding(value: string): boolean {
+  const last = value.charCodeAt(value.length - 1);
+  return last === 10 || last === 13;
+}
+
 export function toPhrasing(node: Inline, map: ContentMap): PhrasingContent[] {
   const out: PhrasingContent[] = [];
   for (const child of flatChildren(node)) {
@@ -100,10 +108,10 @@ export function toPhrasing(node: Inline, map: ContentMap): PhrasingContent[] {
       const previous = out[out.length - 1];
       if (previous && previous.type === 'text' && previous.position) {
         previous.value += child.value;
-        previous.position.end = child.value.endsWith('\n') ? map.lineStart(child.end) : map.point(child.end);
+        previous.position.end = endsWithLineEnding(child.value) ? map.lineStart(child.end) : map.point(child.end);
         continue;
       }
-      out.push({ type: 'text', value: child.value, position: map.position(child.start, child.end, child.value.endsWith('\n')) });
+      out.push({ type: 'text', value: child.value, position: map.position(child.start, child.end, endsWithLineEnding(child.value)) });
       continue;
     }
     const position = map.position(child.start, child.end, child.type === 'break');

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRunbookModeler } from '../../../../../src/core/runbook/parse/incrementalModel';
+import { buildFragment } from '../../../../../src/core/runbook/parse/fragment';
 import { parseRunbook } from '../../../../../src/core/runbook/parseRunbook';
 
 const seed = readFileSync(new URL('../../../../fixtures/seed-001/input.md', import.meta.url), 'utf8');
@@ -14,7 +15,8 @@ test('a one-line edit re-parses only the chunk it touches, and the model follows
   assert.equal(first.parsed, first.chunks);
   const edited = seed.replace('Runtime WS health:', 'Runtime WS health check:');
   const model = modeler.model(edited);
-  assert.deepEqual(modeler.stats(), { chunks: first.chunks, parsed: 1 });
+  const { chunks, parsed } = modeler.stats();
+  assert.deepEqual({ chunks, parsed }, { chunks: first.chunks, parsed: 1 });
   assert.equal(model.steps[0]?.id, 'runtime-ws-health-check');
   assert.deepEqual(model, parseRunbook(edited));
 });
@@ -34,4 +36,54 @@ test('the same text with another default repo re-uses every chunk and applies th
   const model = modeler.model(seed, { defaultRepo: 'acme/x' });
   assert.equal(modeler.stats().parsed, 0);
   assert.ok(model.issues.every((i) => i.repo === 'acme/x'));
+});
+
+test('a chunk whose fragment throws becomes one internal-error diagnostic; every other chunk is modelled', () => {
+  const text = '# Runbook\n\n## Stage 1: Deploy\n\n```bash\necho one\n```\n\n## Broken part\n\nBOOM here\n\n## Stage 2: Verify\n\n```bash\necho two\n```\n';
+  const modeler = createRunbookModeler({
+    buildFragment: (chunk) => {
+      if (chunk.includes('BOOM')) throw new Error('injected');
+      return buildFragment(chunk);
+    },
+  });
+  const model = modeler.model(text);
+  assert.deepEqual(model.steps.map((s) => s.command.trim()), ['echo one', 'echo two']);
+  assert.deepEqual(model.stages.map((s) => s.title), ['Deploy', 'Verify']);
+  const errors = model.diagnostics.filter((d) => d.code === 'internal-error');
+  assert.equal(errors.length, 1);
+  assert.equal(errors[0]?.severity, 'error');
+  assert.deepEqual(errors[0]?.range, { startLine: 9, startColumn: 1, endLine: 9, endColumn: 15 });
+  assert.match(errors[0]?.message ?? '', /injected/);
+});
+
+test('modelAsync gives the model of model(), and the same incremental re-use', async () => {
+  const modeler = createRunbookModeler();
+  assert.deepEqual(await modeler.modelAsync(seed), parseRunbook(seed));
+  const edited = seed.replace('Runtime WS health:', 'Runtime WS health check:');
+  assert.deepEqual(await modeler.modelAsync(edited, { defaultRepo: 'o/r' }), parseRunbook(edited, { defaultRepo: 'o/r' }));
+  assert.equal(modeler.stats().parsed, 1);
+});
+
+test('modelAsync gives the event loop back between chunks', async () => {
+  const text = Array.from({ length: 40 }, (_, i) => `## Stage ${i}: Part ${i}\n\nText ${i}.\n`).join('\n');
+  const modeler = createRunbookModeler();
+  const order: string[] = [];
+  setTimeout(() => order.push('timer'), 0);
+  // sliceMs 0: every parsed chunk ends a slice, so the timer runs before the model is done.
+  const model = await modeler.modelAsync(text, undefined, { sliceMs: 0 }).then((m) => {
+    order.push('model');
+    return m;
+  });
+  assert.deepEqual(order, ['timer', 'model']);
+  assert.equal(model.stages.length, 40);
+  assert.ok(modeler.stats().longestSliceMs >= 0);
+});
+
+test('modelAsync calls made together run one after the other, each with its own text', async () => {
+  const modeler = createRunbookModeler();
+  const edited = seed.replace('Runtime WS health:', 'Runtime WS health check:');
+  const [first, second] = await Promise.all([modeler.modelAsync(seed), modeler.modelAsync(edited)]);
+  assert.equal(first.steps[0]?.id, 'runtime-ws-health');
+  assert.equal(second.steps[0]?.id, 'runtime-ws-health-check');
+  assert.equal(modeler.stats().parsed, 1);
 });
