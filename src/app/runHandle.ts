@@ -244,7 +244,6 @@ export class RunHandle {
   private executionContext(runbook: Runbook | null): ExecutionContext {
     const { ports, guard: workspace, store, inputs } = this.parts;
     const empty: Runbook = runbook ?? { title: '', context: this.current.context, frontMatter: {}, generated: false, sections: [], stages: [], checks: [], steps: [], gates: [], issues: [], inputs: [], diagnostics: [], lineCount: 0 };
-    const handle = this;
     return {
       runbook: empty,
       runbookPath: this.current.runbook.path,
@@ -263,13 +262,13 @@ export class RunHandle {
       cookie: this.current.cookie,
       session: this.parts.session,
       results: resultsReader(workspace, empty, store.dir),
-      commit: (events) => handle.commit(events),
-      onOutput: (stepId, text, stream) => handle.emitOutput(stepId, text, stream),
+      commit: (events) => this.commit(events),
+      onOutput: (stepId, text, stream) => this.emitOutput(stepId, text, stream),
       value: (name) => inputs.value(name),
       askInputs: ports.prompts.askInputs
         ? async (wanted: RunbookInput[], step: Step) => {
           const given = await ports.prompts.askInputs!(wanted, step);
-          if (Object.keys(given).length > 0) await handle.provideInputs(given);
+          if (Object.keys(given).length > 0) await this.provideInputs(given);
         }
         : undefined,
       confirmDestructive: (step) => ports.prompts.confirmDestructive(step),

@@ -140,7 +140,7 @@ export class BlockScanner {
     return { line: this.cursor.lineNumber, column: this.cursor.line.length + 1 };
   }
 
-  addLine(lazy: boolean): void {
+  addLine(): void {
     const c = this.cursor;
     const block = this.tip;
     if (block.type === 'paragraph') {
@@ -233,12 +233,12 @@ export class BlockScanner {
   private rest(container: Block): void {
     const c = this.cursor;
     if (!this.allClosed && !c.blank && this.tip.type === 'paragraph') {
-      this.addLine(true); // a lazy continuation line
+      this.addLine(); // a lazy continuation line
       return;
     }
     this.closeUnmatched();
     if (container.type === 'code' || container.type === 'html') {
-      this.addLine(false);
+      this.addLine();
       if (container.type === 'html' && container.htmlType <= 5 && container.htmlType > 0) {
         const from = container.lines.length === 1 ? container.htmlSearchFrom : c.offset;
         if (htmlBlockEnds(container.htmlType, c.line, from)) this.finalize(container);
@@ -248,17 +248,17 @@ export class BlockScanner {
       container.rows.push(splitRow({ line: c.lineNumber, column: c.offset + 1, text: c.line.slice(c.offset), headable: false, prefix: '', ending: '\n' }));
       container.end = this.lineEnd();
     } else if (container.type === 'paragraph' && !c.blank && !htmlHeadsTable(c.restFromNonspace(), this.nextLine, container)) {
-      this.addLine(false);
+      this.addLine();
     } else if (container.type === 'paragraph' && !c.blank) {
       // The paragraph ends; the tag line opens an HTML block that goes on to a blank line.
       this.finalize(container);
       const html = this.addChild('html', c.offset);
       html.htmlType = 7;
-      this.addLine(false);
+      this.addLine();
     } else if (!c.blank) {
       c.advanceNextNonspace();
       this.addChild('paragraph', c.offset);
-      this.addLine(false);
+      this.addLine();
     }
   }
 

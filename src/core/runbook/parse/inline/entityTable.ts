@@ -1,6 +1,5 @@
 // HTML named character references, as micromark decodes them (generated from
 // character-entities 2.0.2; test/unit/core/runbook/parse/inline/entities.test.ts checks it).
-/* eslint-disable */
 export const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   AElig: '\u00c6', AMP: '&', Aacute: '\u00c1', Abreve: '\u0102', Acirc: '\u00c2', Acy: '\u0410', Afr: '\u{1d504}',
   Agrave: '\u00c0', Alpha: '\u0391', Amacr: '\u0100', And: '\u2a53', Aogon: '\u0104', Aopf: '\u{1d538}',
