@@ -42,7 +42,6 @@ const MIN_CHUNK = 1024;
 const MAX_CHUNK = 24 * 1024;
 
 const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
-const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const HTML_OPENERS: [RegExp, RegExp][] = [
   [/^<!--/, /-->/],
   [/^<(?:script|pre|style|textarea)(?:\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
@@ -105,6 +104,19 @@ function detectFrontMatter(lineAt: (index: number) => string, lineCount: number)
 }
 
 /** Length of a closing fence run of `char` at `from` when only whitespace follows it, else 0. */
+/** "- - -", "***", "___ _": three or more of one marker and only spaces or tabs between.
+ * A loop, not a backreferencing regex: V8 overflows its stack on a regex over a 4 MB line. */
+function isThematicBreak(text: string, start: number, end: number): boolean {
+  const marker = text.charCodeAt(start);
+  let count = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === marker) count++;
+    else if (c !== 32 && c !== 9) return false;
+  }
+  return count >= 3;
+}
+
 function fenceRun(text: string, from: number, end: number, char: number): number {
   let j = from;
   while (j < end && text.charCodeAt(j) === char) j++;
@@ -219,7 +231,7 @@ function scan(input: ScanInput, from: number, entry: CutState, stop: ((line: num
     // Only a column-0 line can start a list item at the top level; digits, -, +, * may.
     const maybeList = visual === 0 && (c === 45 || c === 43 || c === 42 || (c >= 48 && c <= 57));
     // "* * *" and "---" are thematic breaks (or a setext underline), which win over a list item.
-    const thematic = visual === 0 && (c === 45 || c === 42 || c === 95) && THEMATIC_BREAK.test(text.slice(start, end));
+    const thematic = visual === 0 && (c === 45 || c === 42 || c === 95) && isThematicBreak(text, start, end);
     let isList = maybeList && !thematic && LIST_MARKER.test(text.slice(start, Math.min(end, start + 12)));
     if (isList && previousText && listContentIndent < 0) {
       // Outside a list, only "1." or a bullet with content may interrupt a paragraph.
