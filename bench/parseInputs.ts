@@ -1,0 +1,67 @@
+// Inputs for the parser benchmarks: realistic runbooks built from the fixtures (every copy's
+// numbers changed, so that the chunk cache cannot dedupe them) and the pathological shapes
+// that made the remark-based parser superlinear.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const fixtures = fileURLToPath(new URL('../test/fixtures/', import.meta.url));
+
+function fixtureBodies(): string[] {
+  return readdirSync(fixtures)
+    .filter((name) => existsSync(join(fixtures, name, 'input.md')) && !name.includes('unterminated'))
+    .sort()
+    .map((name) => readFileSync(join(fixtures, name, 'input.md'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n')
+      .replace(/^---\n[\s\S]*?\n---\n/, '')
+      .replace(/^(#{1,5}) /gm, '#$1 '));
+}
+
+/** Repeats `unit(i)` until the text is at least `bytes` long. */
+export function fill(bytes: number, unit: (i: number) => string, head = ''): string {
+  const parts = [head];
+  let size = head.length;
+  for (let i = 0; size < bytes; i++) {
+    const part = unit(i);
+    parts.push(part);
+    size += part.length;
+  }
+  return parts.join('');
+}
+
+/** A large runbook from the fixture runbooks, each copy under its own stage, its numbers made unique. */
+export function realisticRunbook(bytes: number, unique = true): string {
+  const bodies = fixtureBodies();
+  return fill(bytes, (i) => {
+    const body = bodies[i % bodies.length] ?? '';
+    const text = unique ? body.replace(/\d+/g, (d) => `${d}${i}`).replace(/\b(service|step|check|deploy)\b/gi, (w) => `${w}-${i}`) : body;
+    return `\n## Stage ${i}: Part ${i}\n\nOwner notes for part ${i}: see #${1000 + i} and acme/ops#${i + 1}.\n\n${text}\n`;
+  }, '# Synthetic release runbook\n');
+}
+
+export interface ShapeCase {
+  name: string;
+  make: (bytes: number) => string;
+}
+
+/** The shapes of issue 7 and the brief, each scalable to any size. */
+export const SHAPES: ShapeCase[] = [
+  { name: 'realistic unique runbook', make: (bytes) => realisticRunbook(bytes) },
+  {
+    name: 'one list with nested items',
+    make: (bytes) => fill(bytes, (i) => `${'  '.repeat(i % 4)}- [ ] item ${i}: run \`kubectl rollout status deploy/svc-${i}\` then **check** [dash](https://grafana.example.com/d/${i})\n`),
+  },
+  {
+    name: 'one paragraph with inline markup',
+    make: (bytes) => fill(bytes, (i) => `word${i} *em ${i}* \`code ${i}\` [link](https://x.example.com/${i}) <b>h${i}</b> ~~old ${i}~~ https://github.com/acme/ops/issues/${i} `),
+  },
+  {
+    name: 'one table',
+    make: (bytes) => fill(bytes, (i) => `| gate ${i} | \`p95 <= ${i} ms\` | pending | run ${i} |\n`, '| Gate | Threshold | Status | Evidence |\n| --- | --- | --- | --- |\n'),
+  },
+  { name: "'- ' x N + 'x'", make: (bytes) => `${'- '.repeat(Math.floor(bytes / 2))}x\n` },
+  { name: 'deep block quotes', make: (bytes) => `## Notes\n\n${fill(bytes, (i) => `${'>'.repeat(1 + (i % 64))} quoted ${i}\n`)}` },
+  { name: 'deep list nesting', make: (bytes) => fill(bytes, (i) => `${'  '.repeat(i % 80)}- level ${i % 80} item ${i}\n`) },
+  { name: 'many headings', make: (bytes) => fill(bytes, (i) => `${'#'.repeat(1 + (i % 6))} Heading ${i}\n\n`) },
+];
