@@ -184,6 +184,8 @@ function scan(input: ScanInput, from: number, entry: CutState, stop: ((line: num
   let listContentIndent = entry.listContentIndent;
   // A fence inside that item: no lazy continuation, a line left of the item's content closes both.
   let itemFence: { char: number; length: number } | null = null;
+  // The previous line closed that fence: the item ends in a fence, so no line is lazy after it.
+  let itemFenceClosed = false;
   let previousBlank = true;
   let lastContentVisual = entry.lastContentVisual;
   // Whether the previous line was paragraph text (which "2." or an empty item cannot interrupt).
@@ -219,7 +221,10 @@ function scan(input: ScanInput, from: number, entry: CutState, stop: ((line: num
     }
     if (itemFence) {
       if (blank || visual >= listContentIndent) {
-        if (!blank && fenceRun(text, firstChar, end, itemFence.char) >= itemFence.length) itemFence = null;
+        if (!blank && fenceRun(text, firstChar, end, itemFence.char) >= itemFence.length) {
+          itemFence = null;
+          itemFenceClosed = true;
+        }
         previousBlank = blank;
         previousText = false;
         continue;
@@ -275,7 +280,7 @@ function scan(input: ScanInput, from: number, entry: CutState, stop: ((line: num
       }
       // A lazy continuation line keeps the item open; after a blank line, or a block that
       // interrupts a paragraph, the list is over.
-      else if (previousBlank || thematic || c === 35 || c === 62 || c === 96 || c === 126 || c === 60 || c === 61) listContentIndent = -1;
+      else if (previousBlank || itemFenceClosed || thematic || c === 35 || c === 62 || c === 96 || c === 126 || c === 60 || c === 61) listContentIndent = -1;
     }
     if (!blank && listContentIndent >= 0 && visual >= listContentIndent) {
       const f = text.charCodeAt(firstChar);
@@ -305,6 +310,7 @@ function scan(input: ScanInput, from: number, entry: CutState, stop: ((line: num
       }
     }
     previousBlank = blank;
+    itemFenceClosed = false;
     if (!blank) lastContentVisual = visual;
     // Text that a paragraph would hold: not a heading, break, fence, list marker or block opener.
     previousText = !blank && !fence && !html && !thematic && !isList && c !== 35 && c !== 62 && c !== 60 && (visual < 4 || listContentIndent >= 0);

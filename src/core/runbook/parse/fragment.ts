@@ -142,7 +142,7 @@ class FragmentBuilder extends SourceLines {
         readFence(node, this, this.events);
         break;
       case 'html':
-        this.html(node, null);
+        this.html(node, () => null);
         break;
       case 'table':
         this.table(node);
@@ -275,13 +275,16 @@ class FragmentBuilder extends SourceLines {
     if (!('children' in node)) return;
     const outer = node.position ? this.range(node) : enclosing ?? { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
     let cursor = { line: outer.startLine, column: outer.startColumn };
+    // The paragraph's text, for the comments in it: computed once, not once per comment.
+    let paragraphText: string | undefined;
+    const ownText = (): string => (paragraphText ??= plainText(node).trim());
     for (const child of node.children as Nodes[]) {
       const at = child.position
         ? this.range(child)
         : { startLine: cursor.line, startColumn: cursor.column, endLine: outer.endLine, endColumn: outer.endColumn };
       if (child.type === 'text' || child.type === 'inlineCode') this.issuesInText(child.value, at, block);
       else if (child.type === 'html') {
-        if (comments) this.html(child, node.type === 'paragraph' ? plainText(node).trim() : null);
+        if (comments) this.html(child, () => (node.type === 'paragraph' ? ownText() : null));
       } else if (child.type === 'link') {
         // [#12](https://github.com/o/r/issues/12) is one reference: the URL's.
         if (/github\.com\/[\w.-]+\/[\w.-]+\/issues\/\d+/.test(child.url)) this.issuesInText(child.url, at, block);
@@ -314,8 +317,10 @@ class FragmentBuilder extends SourceLines {
   }
 
   /** Runbook comments outside list items: manual steps (a hold, a dashboard check, a sign-off). */
-  html(node: Html, inlineTitle: string | null): void {
+  /** The title is asked for only when the HTML holds a runbook comment (most HTML does not). */
+  html(node: Html, titleOf: () => string | null): void {
     for (const { parsed, range } of this.runbookComments(node)) {
+      const inlineTitle = titleOf();
       this.events.push({
         kind: 'manual',
         step: { language: 'manual', command: '', annotations: parsed.annotations, allSecret: parsed.allSecret, inputs: [], headRange: range, firstLine: '', cwd: null, risk: null, placeholders: [] },

@@ -60,7 +60,8 @@ export function readFence(node: Code, src: SourceLines, out: FragmentEvent[]): v
       message: `run=${parsed.run.join(',')} binds a checklist item to steps; on a step write check=ITEM-ID (or name=… and put <!-- runbook: run=… --> on the item).`,
     });
   }
-  let command = value;
+  // Only blank lines is no command (micromark keeps a lone CR of a blank line at the end of input).
+  let command = value.trim().length === 0 ? '' : value;
   let lineMap: number[] | null = null;
   const transcript = !CONSOLE_LANGUAGES.has(language) && /^\s*\$ \S/.test(value.split('\n').find((l) => l.trim().length > 0) ?? '');
   if (transcript) {

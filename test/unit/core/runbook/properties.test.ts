@@ -62,6 +62,11 @@ function applyEdit(text: string, e: Edit): string {
 
 const mutatedSeed = fc.tuple(fc.constantFrom(...seeds), fc.array(edit, { maxLength: 6 })).map(([seed, edits]) => edits.reduce(applyEdit, seed));
 const anyDocument = fc.oneof(randomDocument, mutatedSeed);
+// Link reference definitions apply only within their chunk (docs/conventions.md, Known limits):
+// a `[ref]` in one chunk does not see `[ref]: url` in another. The cut-equivalence properties
+// hold for documents without definitions; what chunking does to definitions is pinned below.
+const DEFINITION_LINE = /^ {0,3}\[[^\]\n]+\]:.*$/gm;
+const documentWithoutDefinitions = anyDocument.map((text) => text.replace(DEFINITION_LINE, 'no definition here'));
 
 function rangesOf(model: Runbook): [string, SourceRange][] {
   return [
@@ -206,11 +211,18 @@ test('re-splitting after edits equals splitting afresh (default and cut-everywhe
 });
 
 test('cutting a document into chunks gives the same model as parsing it whole', () => {
-  fc.assert(fc.property(anyDocument, (text) => assert.deepEqual(parseRunbook(text), modelAsOneChunk(text))), { numRuns: 300 });
+  fc.assert(fc.property(documentWithoutDefinitions, (text) => assert.deepEqual(parseRunbook(text), modelAsOneChunk(text))), { numRuns: 300 });
 });
 
 test('cutting at every allowed point still gives the model of the whole document', () => {
-  fc.assert(fc.property(anyDocument, (text) => assert.deepEqual(modelCutEverywhere(text), modelAsOneChunk(text))), { numRuns: 300 });
+  fc.assert(fc.property(documentWithoutDefinitions, (text) => assert.deepEqual(modelCutEverywhere(text), modelAsOneChunk(text))), { numRuns: 300 });
+});
+
+test('known limit: a link definition serves references in its own chunk only', () => {
+  const text = '[ref]: https://example.com\n# Runbook\n\n## Stage 1\n\n- [ ] Read [ref] first\n';
+  const check = (model: Runbook): string => model.checks.map((c) => c.text).join('|');
+  assert.equal(check(modelAsOneChunk(text)), 'Read ref first', 'one chunk: the reference resolves');
+  assert.equal(check(parseRunbook(text)), 'Read [ref] first', 'chunked: the definition is in another chunk');
 });
 
 test('the chunk cuts are real: every fixture gives the same model parsed whole, or cut everywhere', () => {

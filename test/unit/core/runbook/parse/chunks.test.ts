@@ -39,3 +39,9 @@ test('a 4 MB line of "- - - … x" splits without overflowing the stack (it is a
   assert.deepEqual(split.chunks.map((c) => c.startLine), [1, 5]);
   assert.deepEqual(starts('# A\n\n- - -\n\n# B\n'), [1, 5]);
 });
+
+test('a line at column 0 after an item that ends in a fence is not lazy: the list is over', () => {
+  // "See" ends the list, so the indented fence after it is top-level and hides "## B".
+  const text = '# A\n\n- item\n  ```bash\n  x\n  ```\nSee\n  ```\n\n## B\n\n```\n\n## C\n';
+  assert.deepEqual(starts(text), [1, 14]);
+});
