@@ -1,6 +1,7 @@
 // Runs every test/unit/**/*.test.ts with Node's test runner (TypeScript through tsx).
 // Node 20's --test takes no globs, so the files are listed here. Extra args narrow the set:
-// `npm run test:unit -- runbook` runs only files whose path contains "runbook".
+// `npm run test:unit -- runbook` runs only files whose path contains "runbook". Property tests
+// use a fixed fast-check seed (test/support/fastCheckSeed.ts; FC_SEED=random to explore).
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -21,7 +22,7 @@ if (files.length === 0) {
   console.error('no unit test files matched');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', './scripts/dev-loader.mjs', '--test', '--test-reporter=spec', ...files], {
+const result = spawnSync(process.execPath, ['--import', './scripts/dev-loader.mjs', '--import', './test/support/fastCheckSeed.ts', '--test', '--test-reporter=spec', ...files], {
   stdio: 'inherit',
 });
 process.exit(result.status ?? 1);

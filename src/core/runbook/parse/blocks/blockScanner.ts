@@ -64,6 +64,8 @@ export class BlockScanner {
   private readonly facts: LineFacts = { quoted: false, codeIndented: true };
   /** Offset on the line after the prefixes of the containers it continued. */
   private continuedOffset = 0;
+  /** Where an open code block's part of this line begins (after its containers), or -1. */
+  private leafFrom = -1;
   /** End of the last line with content or a continued `>`, before the current line. */
   private lastSolidEnd: Point = { line: 1, column: 1 };
   /** Where block quotes and lists closed on this line end. */
@@ -160,7 +162,14 @@ export class BlockScanner {
       block.addLine(text, this.lineEnding);
       // Indented code ends at its last line with content or indented 4 columns.
       if (block.fenced || this.facts.codeIndented || /[^ \t]/.test(text)) {
+        // micromark ends a fence at the start of a last, unterminated line that holds nothing
+        // but its containers' prefixes ("- ```\n  " ends at 2:1; ">  ```\n>  " at 2:4).
         block.end = this.lineEnd();
+        block.itemEnd = null;
+        if (this.lastUnterminated && block.fenced && block.containerDepth > 0 && this.leafFrom === c.line.length) {
+          block.itemEnd = block.end; // the item still ends at the end of the line
+          block.end = { line: c.lineNumber, column: 1 };
+        }
         block.keptLines = block.lines.length;
         this.lineInLeaf = true;
       }
@@ -179,6 +188,7 @@ export class BlockScanner {
     this.facts.codeIndented = true;
     this.lineInLeaf = false;
     this.closeAt = this.lastSolidEnd;
+    this.leafFrom = -1;
     let container: Block = this.root;
     this.oldTip = this.tip;
     let last: Block | undefined;
@@ -186,6 +196,7 @@ export class BlockScanner {
     while ((last = container.lastChild) && last.open) {
       container = last;
       c.findNextNonspace();
+      if (container.type === 'code') this.leafFrom = c.offset;
       const result = continues(container, c, this.facts);
       if (result === 2) {
         container.closedByFence = true;
@@ -247,7 +258,8 @@ export class BlockScanner {
       c.advanceNextNonspace();
       container.rows.push(splitRow({ line: c.lineNumber, column: c.offset + 1, text: c.line.slice(c.offset), headable: false, prefix: '', ending: '\n' }));
       container.end = this.lineEnd();
-    } else if (container.type === 'paragraph' && !c.blank && !htmlHeadsTable(c.restFromNonspace(), this.nextLine, container)) {
+    } else if (container.type === 'paragraph' && !c.blank && (c.indented || !htmlHeadsTable(c.restFromNonspace(), this.nextLine, container))) {
+      // (A tag line indented 4 columns cannot open an HTML block: it stays paragraph text.)
       this.addLine();
     } else if (container.type === 'paragraph' && !c.blank) {
       // The paragraph ends; the tag line opens an HTML block that goes on to a blank line.

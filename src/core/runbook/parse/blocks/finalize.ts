@@ -19,7 +19,7 @@ export function finalizeBlock(block: Block, definitions: Map<string, Definition>
       if (!block.fenced) block.lines.length = block.keptLines;
       break;
     case 'listItem':
-      if (block.lastChild) block.end = block.lastChild.end;
+      if (block.lastChild) block.end = block.lastChild.itemEnd ?? block.lastChild.end;
       block.spread = gapBetweenChildren(block);
       break;
     case 'list': {

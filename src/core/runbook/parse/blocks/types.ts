@@ -89,6 +89,8 @@ export class Block {
   keptLines = 0;
   /** The fence or HTML block holds the line ending after its last line (it ends at column 1). */
   endsAfterLineEnding = false;
+  /** Where a list item ending with this block ends, when that is not the block's own end. */
+  itemEnd: Point | null = null;
   // html
   htmlType = 0;
   /** Offset on the first line where the end marker may begin (`<!-->` closes at once). */
