@@ -3,7 +3,7 @@
 // directory's lock it is read, the events are applied (core), and it is rewritten atomically,
 // so two processes working on one run never lose each other's changes.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -122,7 +122,11 @@ export class FileRunStore implements RunStore {
         retries: { retries: Math.ceil(LOCK_WAIT_MS / 250), minTimeout: 50, maxTimeout: 250, factor: 1.3 },
       });
       await writeFile(owner, `${process.pid}@${hostname()} since ${new Date().toISOString()}\n`).catch(() => undefined);
-      return release;
+      // The owner note only explains a wait while the lock is held: it is not evidence.
+      return async () => {
+        await rm(owner, { force: true }).catch(() => undefined);
+        await release();
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
       const holder = (await readFile(owner, 'utf8').catch(() => 'another process')).trim();

@@ -37,6 +37,7 @@ test('two processes committing to one run at once lose nothing (the lock seriali
       assert.deepEqual(texts.filter((t) => t.startsWith(writer)), Array.from({ length: 60 }, (_, i) => `${writer}-${i}`), `${writer}'s notes, in order`);
     }
     assert.equal(record.history.length, 120);
+    assert.ok(!readdirSync(store.dir).includes('.lock-owner'), 'the lock owner note goes with the lock');
   } finally {
     done();
   }
