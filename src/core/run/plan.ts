@@ -79,12 +79,20 @@ export function planSelection(runbook: Runbook, selection: Selection): Plan {
     const stageSteps = runbook.steps.filter((s) => explicitSteps.has(s.id) && s.stageId === stage.id);
     if (stageChecks.length === 0 && stageSteps.length === 0 && !stageIds.includes(stage.id)) continue;
     work.push({ kind: 'stage-start', stageId: stage.id });
+    // In the order the stage reads: a step written in the stage at its own line, a step kept
+    // elsewhere (an appendix) at the line of the check that names it. So "Apply the migration"
+    // runs before the checklist item under it that verifies the row counts.
+    const ordered: Array<{ step: Step; line: number; index: number }> = [];
     for (const check of stageChecks) {
       for (const id of check.stepIds) {
         const step = stepsById.get(id);
-        if (step) addStep(step, stage.id, runbook.checks.filter((c) => c.stepIds.includes(id)).map((c) => c.id));
+        if (!step) continue;
+        const inStage = step.range.startLine >= stage.range.startLine && step.range.startLine <= stage.range.endLine;
+        ordered.push({ step, line: inStage ? step.range.startLine : check.range.startLine, index: ordered.length });
       }
     }
+    ordered.sort((a, b) => a.line - b.line || a.index - b.index);
+    for (const { step } of ordered) addStep(step, stage.id, runbook.checks.filter((c) => c.stepIds.includes(step.id)).map((c) => c.id));
   }
   // Steps asked for by id; under "all" the steps no check names (they are their own checks);
   // and, when a stage runs, the steps that observe KPI gates: gates decide whether stages may

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { planSelection, resolveStages } from '../../../../src/core/run/plan';
+import { parseRunbook } from '../../../../src/core/runbook/parseRunbook';
 import { bind, check, runbook, stage, step } from '../../fakes/runbooks';
 
 // Stage 0: dependency + a command check bound to a step that lives in "Monitoring Commands";
@@ -55,4 +57,10 @@ test('stage references read as people write them', () => {
 
 test('a check asked for by id runs its steps and starts its stage (holds count from there)', () => {
   assert.deepEqual(describe(planSelection(book, { checkIds: ['stage-1.2'] })), ['start stage-1', 'step smoke']);
+});
+
+test('a stage runs its steps in the order it reads: "Apply the migration" before the item under it that checks the row counts', () => {
+  const text = readFileSync(new URL('../../../fixtures/runbook-db-migration/input.md', import.meta.url), 'utf8');
+  const plan = planSelection(parseRunbook(text), { stageIds: ['2'] });
+  assert.deepEqual(describe(plan), ['start stage-2', 'step migrate-prod', 'step row-counts-match-between']);
 });
