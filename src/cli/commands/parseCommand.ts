@@ -73,9 +73,19 @@ export function summariseRunbook(runbook: Runbook, path: string): string {
   return lines.join('\n');
 }
 
+/**
+ * The model as JSON, each stage also holding its checks (kind, binding, steps) so that a reader
+ * sees stage -> checks -> bindings in one place; `checks` stays the model's flat list.
+ */
+export function runbookJson(runbook: Runbook): string {
+  const byId = new Map(runbook.checks.map((c) => [c.id, c]));
+  const stages = runbook.stages.map((stage) => ({ ...stage, checks: stage.checkIds.flatMap((id) => byId.get(id) ?? []) }));
+  return JSON.stringify({ ...runbook, stages }, null, 2);
+}
+
 export async function parseCommand(command: ParseCommand, ctx: CliContext): Promise<number> {
   const { text } = await readRunbookFile(ctx.cwd, command.runbook);
   const runbook = parseRunbook(text);
-  ctx.stdout.write(command.json ? `${JSON.stringify(runbook, null, 2)}\n` : `${summariseRunbook(runbook, command.runbook)}\n`);
+  ctx.stdout.write(command.json ? `${runbookJson(runbook)}\n` : `${summariseRunbook(runbook, command.runbook)}\n`);
   return 0;
 }

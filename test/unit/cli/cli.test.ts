@@ -12,7 +12,7 @@ test('parse seed 001 --json: stages with their checks, and the three monitoring 
   assert.equal(code, 0, stderr);
   const model = JSON.parse(stdout) as {
     title: string;
-    stages: Array<{ id: string; checkIds: string[] }>;
+    stages: Array<{ id: string; checkIds: string[]; checks: Array<{ id: string; kind: string; binding: { how: string; confidence: number } | null }> }>;
     checks: Array<{ id: string; kind: string; stepIds: string[] }>;
     steps: Array<{ id: string; range: { startLine: number; endLine: number }; language: string }>;
   };
@@ -22,6 +22,11 @@ test('parse seed 001 --json: stages with their checks, and the three monitoring 
     ['stage-0.1', 'dependency', []], ['stage-0.2', 'command', ['runtime-ws-health']], ['stage-0.3', 'manual', []],
   ]);
   assert.deepEqual(model.steps.map((s) => [s.range.startLine, s.range.endLine, s.language]), [[52, 54, 'bash'], [58, 61, 'bash'], [65, 69, 'bash']]);
+  // Each stage holds its checks too, with their bindings: Stage 0 is the dependency gate, the cargo suite, a manual check.
+  assert.deepEqual(model.stages[0]!.checks.map((c) => [c.id, c.kind, c.binding ? `${c.binding.how} ${c.binding.confidence}` : null]), [
+    ['stage-0.1', 'dependency', null], ['stage-0.2', 'command', 'inferred 0.65'], ['stage-0.3', 'manual', null],
+  ]);
+  assert.deepEqual(model.stages.map((s) => s.checks.length), [3, 2, 2, 1, 2]);
 });
 
 test('parse without --json prints a summary: stages, their checks with kind and binding', () => {
