@@ -6,23 +6,12 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Benchmark, Measure } from './measure';
-import { median } from './measure';
+import { median, timeMs } from './measure';
 import { realisticRunbook } from './parseInputs';
 import { parseRunbook } from '../src/core/runbook/parseRunbook';
 import { parseMarkdown } from '../src/core/runbook/parse/markdown';
 import { splitDocument } from '../src/core/runbook/parse/chunks';
 import { createRunbookModeler } from '../src/core/runbook/parse/incrementalModel';
-
-/** Kept for other benchmarks: the fixtures repeated under stage headings (now with unique numbers). */
-export function syntheticRunbook(minBytes: number): string {
-  return realisticRunbook(minBytes);
-}
-
-function time(fn: () => void): number {
-  const start = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
 
 const bench: Benchmark = async () => {
   const text = realisticRunbook(330 * 1024);
@@ -38,9 +27,9 @@ const bench: Benchmark = async () => {
   const ourRuns: number[] = [];
   const fullRuns: number[] = [];
   for (let i = 0; i < 7; i++) {
-    remarkRuns.push(time(remark));
-    ourRuns.push(time(ours));
-    fullRuns.push(time(() => parseRunbook(text)));
+    remarkRuns.push(timeMs(remark));
+    ourRuns.push(timeMs(ours));
+    fullRuns.push(timeMs(() => parseRunbook(text)));
   }
   const remarkMs = median(remarkRuns);
   const oursMs = median(ourRuns);
@@ -61,7 +50,7 @@ const bench: Benchmark = async () => {
   const edits: number[] = [];
   let reparsed = 0;
   for (const next of versions) {
-    edits.push(time(() => modeler.model(next)));
+    edits.push(timeMs(() => modeler.model(next)));
     reparsed += modeler.stats().parsed;
   }
   const editMs = median(edits);

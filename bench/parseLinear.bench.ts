@@ -3,7 +3,7 @@
 // baseline from the same run: splitting the same 4 MB into lines. Notes give the Markdown
 // layer's own share (our scanner over the same chunks) and the chunk count.
 import type { Benchmark, Measure } from './measure';
-import { median } from './measure';
+import { median, timeMs } from './measure';
 import { SHAPES } from './parseInputs';
 import { parseRunbook } from '../src/core/runbook/parseRunbook';
 import { parseMarkdown } from '../src/core/runbook/parse/markdown';
@@ -11,26 +11,20 @@ import { splitDocument } from '../src/core/runbook/parse/chunks';
 
 const MB = 1024 * 1024;
 
-function time(fn: () => void): number {
-  const start = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
 const bench: Benchmark = async () => {
   const measures: Measure[] = [];
   const runs = Number(process.env.BENCH_RUNS ?? 3);
   for (const shape of SHAPES) {
     // JIT warm-up; a shape that is superlinear somewhere would take hours at 4 MB: say so instead.
-    const quarterMs = time(() => parseRunbook(shape.make(256 * 1024)));
+    const quarterMs = timeMs(() => parseRunbook(shape.make(256 * 1024)));
     const one = shape.make(MB);
     const four = shape.make(4 * MB);
     const skip = quarterMs > 2500;
-    const oneMs = skip ? Number.POSITIVE_INFINITY : median(Array.from({ length: runs }, () => time(() => parseRunbook(one))));
-    const fourMs = skip || oneMs > 10000 ? Number.POSITIVE_INFINITY : median(Array.from({ length: oneMs > 1000 ? 1 : runs }, () => time(() => parseRunbook(four))));
-    const linesMs = median(Array.from({ length: runs }, () => time(() => four.split('\n'))));
+    const oneMs = skip ? Number.POSITIVE_INFINITY : median(Array.from({ length: runs }, () => timeMs(() => parseRunbook(one))));
+    const fourMs = skip || oneMs > 10000 ? Number.POSITIVE_INFINITY : median(Array.from({ length: oneMs > 1000 ? 1 : runs }, () => timeMs(() => parseRunbook(four))));
+    const linesMs = median(Array.from({ length: runs }, () => timeMs(() => four.split('\n'))));
     const chunks = splitDocument(four).chunks;
-    const markdownMs = median(Array.from({ length: runs }, () => time(() => {
+    const markdownMs = median(Array.from({ length: runs }, () => timeMs(() => {
       for (const chunk of chunks) parseMarkdown(chunk.text);
     })));
     const linear = fourMs <= 5 * oneMs;

@@ -2,16 +2,11 @@
 // then a one-line edit), longest stretch without yielding. Goal <= 50 ms. Baseline from the
 // same run: model() of the same text, which holds the loop for the whole parse.
 import type { Benchmark, Measure } from './measure';
+import { timeMs } from './measure';
 import { SHAPES, realisticRunbook } from './parseInputs';
 import { createRunbookModeler } from '../src/core/runbook/parse/incrementalModel';
 
 const MB = 1024 * 1024;
-
-function time(fn: () => void): number {
-  const start = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
 
 const bench: Benchmark = async () => {
   const measures: Measure[] = [];
@@ -22,7 +17,7 @@ const bench: Benchmark = async () => {
     ...SHAPES.filter((s) => s.name.startsWith('one ')).map((s): [string, string] => [s.name, s.make(4 * MB)]),
   ];
   for (const [name, text] of inputs) {
-    const syncMs = time(() => createRunbookModeler().model(text));
+    const syncMs = timeMs(() => createRunbookModeler().model(text));
     const modeler = createRunbookModeler();
     await modeler.modelAsync(text);
     const first = modeler.stats();
