@@ -4,6 +4,8 @@
 // inside a fenced block or a multi-line HTML block. Chunks end on content (headings, or a
 // content-defined hash point) so that an edit does not shift the boundaries after it.
 
+import { HTML_OPENERS, LIST_MARKER, contentIndent, fenceRun, hashLine, isThematicBreak, lineTable } from './cutLines';
+
 export interface Chunk {
   /** 1-based line of the chunk's first line in the document. */
   startLine: number;
@@ -41,55 +43,6 @@ export interface SplitDocument {
 const MIN_CHUNK = 1024;
 const MAX_CHUNK = 24 * 1024;
 
-const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
-const HTML_OPENERS: [RegExp, RegExp][] = [
-  [/^<!--/, /-->/],
-  [/^<(?:script|pre|style|textarea)(?:\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
-  [/^<\?/, /\?>/],
-  [/^<!\[CDATA\[/, /\]\]>/],
-  [/^<![A-Za-z]/, />/],
-];
-
-function hashLine(text: string, start: number, end: number): number {
-  let h = 2166136261;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
-/** Line start offsets and lengths (terminators excluded); the text after a final terminator is a last, empty line. */
-export function lineTable(text: string): { starts: number[]; lengths: number[] } {
-  const starts: number[] = [0];
-  const lengths: number[] = [];
-  if (text.indexOf('\r') < 0) {
-    // Only LF: let indexOf find them (several times faster than a loop over every character).
-    let start = 0;
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', start)) {
-      lengths.push(at - start);
-      start = at + 1;
-      starts.push(start);
-    }
-    lengths.push(text.length - start);
-    return { starts, lengths };
-  }
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      lengths.push(i - start);
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-      starts.push(start);
-    }
-  }
-  lengths.push(text.length - start);
-  return { starts, lengths };
-}
-
-export function splitLines(text: string): { lines: string[]; starts: number[] } {
-  const { starts, lengths } = lineTable(text);
-  return { lines: starts.map((s, i) => text.slice(s, s + (lengths[i] ?? 0))), starts };
-}
-
 function detectFrontMatter(lineAt: (index: number) => string, lineCount: number): FrontMatterBlock | null {
   if (lineCount < 2 || !/^---[ \t]*$/.test(lineAt(0))) return null;
   for (let i = 1; i < lineCount; i++) {
@@ -101,43 +54,6 @@ function detectFrontMatter(lineAt: (index: number) => string, lineCount: number)
     }
   }
   return null;
-}
-
-/** Length of a closing fence run of `char` at `from` when only whitespace follows it, else 0. */
-/** "- - -", "***", "___ _": three or more of one marker and only spaces or tabs between.
- * A loop, not a backreferencing regex: V8 overflows its stack on a regex over a 4 MB line. */
-function isThematicBreak(text: string, start: number, end: number): boolean {
-  const marker = text.charCodeAt(start);
-  let count = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === marker) count++;
-    else if (c !== 32 && c !== 9) return false;
-  }
-  return count >= 3;
-}
-
-function fenceRun(text: string, from: number, end: number, char: number): number {
-  let j = from;
-  while (j < end && text.charCodeAt(j) === char) j++;
-  for (let k = j; k < end; k++) if (text.charCodeAt(k) !== 32 && text.charCodeAt(k) !== 9) return 0;
-  return j - from;
-}
-
-/** Column where a list item's content starts ("1. x" -> 3, "-    x" -> 5, "-" -> 2; tabs to stops of 4). */
-function contentIndent(text: string, start: number, end: number): number {
-  let i = start;
-  while (i < end && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
-  i++; // the bullet, or the "." / ")" after the digits
-  const markerWidth = i - start;
-  let column = markerWidth;
-  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) {
-    column = text.charCodeAt(i) === 9 ? column + 4 - (column % 4) : column + 1;
-    i++;
-  }
-  const spaces = column - markerWidth;
-  if (i === end || spaces === 0 || spaces > 4) return markerWidth + 1;
-  return column;
 }
 
 export interface SplitOptions {
