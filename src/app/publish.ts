@@ -29,6 +29,8 @@ export interface PublishPlan {
   repo: string;
   /** The gate issue the comment goes to, when one is named (front matter `issue`, or the runbook's `Issue:` line). */
   commentOn: number | null;
+  /** The repository of that issue (its own, when the runbook writes `owner/name#N`). */
+  commentRepo: string;
   issues: RemediationIssue[];
 }
 
@@ -38,7 +40,8 @@ export interface PublishResult {
 }
 
 export async function planPublish(ports: HostPorts, request: PublishRequest): Promise<PublishPlan> {
-  const choice = await chooseRepository(ports, request.githubRepo, null);
+  // The repository the run's dependency gate used (front matter `repo` included) unless named now.
+  const choice = await chooseRepository(ports, request.githubRepo ?? request.record.dependencies.repo, null);
   if (!choice.repo) throw new UsageProblem('no GitHub repository to publish to: pass --github-repo OWNER/NAME, set `repo` in the runbook front matter, or add a GitHub origin remote');
   const commentOn = request.postComment ? request.record.context.issue?.number ?? null : null;
   if (request.postComment && commentOn === null) {
@@ -53,7 +56,9 @@ export async function planPublish(ports: HostPorts, request: PublishRequest): Pr
       wordRemedy: (remedy) => wordRemedy(remedy, 'report', { context: wordingContext(request.record) }),
     })
     : [];
-  return { repo: choice.repo, commentOn, issues };
+  // An `Issue: owner/other#12` line names its own repository: the comment goes there.
+  const commentRepo = request.record.context.issue?.repo ?? choice.repo;
+  return { repo: choice.repo, commentRepo, commentOn, issues };
 }
 
 /** Carries out a plan the user agreed to. */
@@ -70,7 +75,7 @@ export async function publish(ports: HostPorts, inputs: RunInputs, request: Publ
       runId: request.record.runId, data: request.data, reportMarkdown: request.reportMarkdown, reportPath: request.reportPath,
       blobBase: commit ? githubBlobBase(plan.repo, commit) : null,
     });
-    result.comment = await client.upsertComment(plan.repo, plan.commentOn, runCommentMarker(request.record.runId), body);
+    result.comment = await client.upsertComment(plan.commentRepo, plan.commentOn, runCommentMarker(request.record.runId), body);
   }
   for (const issue of plan.issues) {
     const existing = await client.findOpenIssue(plan.repo, issue.title);

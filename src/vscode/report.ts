@@ -60,7 +60,7 @@ export async function publishReport(editor: Editor, uriArg?: unknown, options: {
   const prepared = await planReportPublish(service, handle, { cwd: folder.uri.fsPath, template: readConfig(uri).template || null });
   const { plan } = prepared;
   const lines = [
-    plan.commentOn !== null ? `• A comment with the report on ${plan.repo}#${plan.commentOn} (updated if this run already has one)` : '• No comment: the runbook names no gate issue',
+    plan.commentOn !== null ? `• A comment with the report on ${plan.commentRepo}#${plan.commentOn} (updated if this run already has one)` : '• No comment: the runbook names no gate issue',
     ...plan.issues.map((issue) => `• Issue "${issue.title}" (labels: ${issue.labels.join(', ') || 'none'}; not created if an open one has this title)`),
   ];
   if (plan.commentOn === null && plan.issues.length === 0) throw new EditorProblem('Nothing to post: no gate issue is named and there is nothing to remediate.');

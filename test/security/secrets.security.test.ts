@@ -85,6 +85,32 @@ test('a secret printed in every common encoding, split across streams and ANSI c
   }
 });
 
+test('a secret in a results file (JUnit names and messages) and on exec\'s command line is masked everywhere', async () => {
+  const ws = workspace();
+  const token = 'rT5pQ8vW2xZ9kL4mN7bC'; // XML-safe: the file must parse for its rows to be read
+  try {
+    ws.write('deploy.env', `DEPLOY_TOKEN='${token}'\n`);
+    ws.write('write-junit.cjs', [
+      "const t = process.env.DEPLOY_TOKEN; require('fs').mkdirSync('out', { recursive: true });",
+      "require('fs').writeFileSync('out/junit.xml', `<testsuite><testcase name=\"login with ${t}\"><failure message=\"bad token ${t}\"/></testcase></testsuite>`);",
+    ].join('\n'));
+    ws.write('deploy.md', [
+      '# Deploy', '', '## Stage 0: Credentials', '', '```bash {"name":"suite","results":"out/junit.xml"}', 'node write-junit.cjs', '```', '',
+    ].join('\n'));
+    const run = await cli(['run', 'deploy.md', '--stage', '0', '--env-file', 'deploy.env'], ws.root);
+    assert.equal(run.code, 1, run.stderr);
+    const runDir = /Run directory: (\S+)/.exec(run.stdout)![1]!;
+    const exec = await cli(['exec', runDir, '--stage', '0', '--', 'echo', token], ws.root, { DEPLOY_TOKEN: token });
+    assert.notEqual(exec.code, 2, exec.stderr); // the run's decision (No-Go: the suite failed), not an error
+    const inputs = ['deploy.env', 'deploy.md', 'write-junit.cjs', 'junit.xml'];
+    const texts = [...ws.files().filter((f) => !inputs.some((name) => f.path.endsWith(`/${name}`))), { path: 'run', text: run.stdout + run.stderr }, { path: 'exec', text: exec.stdout + exec.stderr }];
+    assert.ok(texts.find((t) => t.path.endsWith('run.json'))!.text.includes('login with ***'), 'the results row is kept, masked');
+    assert.deepEqual(texts.filter((t) => t.text.includes(token)).map((t) => t.path.replace(ws.root, '')), []);
+  } finally {
+    ws.cleanup();
+  }
+});
+
 test('the GitHub token never reaches the report, the record or the terminal, even when GitHub echoes it in an error body', async () => {
   const ws = workspace();
   const github = await startGithubStandIn({ issues: [{ repo: 'acme/app', number: 7, title: 'Migrate', state: 'closed' }] });

@@ -56,7 +56,7 @@ export function execCommand(command: ExecCommand, ctx: CliContext): Promise<numb
       command: line, by: user,
     }, ctx.signal);
     output.flushAll();
-    return `Recorded ${terminalLine(line)}: ${attempt.status}: ${terminalLine(attempt.outcome)} (log ${attempt.logPath ?? 'none'}).`;
+    return `Recorded ${terminalLine(attempt.command)}: ${attempt.status}: ${terminalLine(attempt.outcome)} (log ${attempt.logPath ?? 'none'}).`;
   });
 }
 

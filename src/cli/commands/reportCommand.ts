@@ -15,7 +15,7 @@ import { actionsOutputs } from '../actionsOutputs';
 
 function describePlan(plan: PublishPlan): string {
   const lines = [`On ${plan.repo}:`];
-  if (plan.commentOn !== null) lines.push(`  - comment the report on #${plan.commentOn} (updating this run's earlier comment if there is one)`);
+  if (plan.commentOn !== null) lines.push(`  - comment the report on ${plan.commentRepo}#${plan.commentOn} (updating this run's earlier comment if there is one)`);
   for (const issue of plan.issues) lines.push(`  - open an issue "${terminalLine(issue.title)}" unless an open one has that title`);
   if (plan.commentOn === null && plan.issues.length === 0) lines.push('  - nothing (a Go report opens no remediation issues)');
   return lines.join('\n');

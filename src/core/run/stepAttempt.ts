@@ -79,6 +79,7 @@ export async function runAttempt(host: AttemptHost, request: AttemptRequest, sig
   const finished = await output.finish();
   const ended = host.clock.now();
   const judged = await judgeAttempt({ step, logPath: running.logPath, end, output: finished, timeoutMs, logError, cwd, startedAt: started, results: host.results, signal });
+  const mask = (text: string): string => host.masker.mask(text);
   const attempt: Attempt = {
     ...running,
     status: judged.status,
@@ -91,14 +92,19 @@ export async function runAttempt(host: AttemptHost, request: AttemptRequest, sig
     signal: end.signal,
     logSha256: finished.logSha256,
     logBytes: finished.logBytes,
-    results: judged.results,
-    values: judged.values,
+    // What a results file or a JSON value says is the step's output too: masked like it.
+    results: judged.results && {
+      ...judged.results,
+      error: judged.results.error === null ? null : mask(judged.results.error),
+      rows: judged.results.rows.map((row) => ({ ...row, id: mask(row.id), title: mask(row.title), detail: mask(row.detail) })),
+    },
+    values: judged.values.map((v) => ({ ...v, value: typeof v.value === 'string' ? mask(v.value) : v.value, detail: mask(v.detail) })),
   };
   const events: RunEvent[] = record.ended(attempt);
   for (const observation of judged.observations) {
     events.push({
       type: 'gate-observed', at: attempt.endedAt!, gateId: observation.gateId,
-      observation: { at: attempt.endedAt!, source: 'step', stepId: step.id, attempt: n, status: observation.status, value: observation.value, note: host.masker.mask(observation.note), by: null },
+      observation: { at: attempt.endedAt!, source: 'step', stepId: step.id, attempt: n, status: observation.status, value: typeof observation.value === 'string' ? mask(observation.value) : observation.value, note: mask(observation.note), by: null },
     });
   }
   await host.commit(events);

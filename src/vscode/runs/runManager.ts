@@ -174,20 +174,27 @@ export class RunManager implements vscode.Disposable {
     }));
   }
 
-  /** The runbook's session, opened (resuming its latest run) when there is none or the document changed. */
+  /**
+   * The runbook's session, opened (resuming its latest run) when there is none. An edited
+   * document (the user's, or our own checkbox ticks mid-run) joins the open session: closing it
+   * would end the step that is running and drop its evidence.
+   */
   async session(uri: vscode.Uri, command: string): Promise<RunHandle> {
     const run = this.get(uri);
     const { document, runbook } = await this.models.forUri(uri);
     const text = document.getText();
     const hash = createHash('sha256').update(text).digest('hex');
     if (run.handle && run.handleText === hash) return run.handle;
+    if (run.handle) {
+      const handle = run.handle;
+      run.handleText = hash;
+      run.setRecord(await handle.useRunbook(runbook, text), handle.dir);
+      return handle;
+    }
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder || uri.scheme !== 'file') throw new Error('Open the runbook from a folder of the workspace: runs and reports are written inside it.');
     const service = await this.service(folder);
     if (!run.handle && !run.restored) await this.restore(uri);
-    const previous = run.handle;
-    run.handle = null;
-    await previous?.finish('finished').catch(() => undefined);
     const handle = await service.open({
       runbookPath: uri.fsPath, text, runbook, resume: run.runDir ?? null, command, strict: readConfig(uri).strict,
     });
