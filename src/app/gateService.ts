@@ -50,7 +50,8 @@ export class GateService {
   }
 
   /** Reads and parses a runbook inside the workspace. */
-  async loadRunbook(path: string, cwd?: string, text?: string): Promise<{ absolute: string; relative: string; text: string; runbook: Runbook }> {
+  /** Reads (unless `text` is given) and parses the runbook; a caller that has its model passes it as `parsed`. */
+  async loadRunbook(path: string, cwd?: string, text?: string, parsed?: Runbook): Promise<{ absolute: string; relative: string; text: string; runbook: Runbook }> {
     const guard = await this.guard();
     const absolute = await guard.inside(path, 'The runbook', { trusted: true, base: cwd ?? guard.root }).catch((error: Error) => {
       throw new UsageProblem(error.message);
@@ -64,7 +65,7 @@ export class GateService {
         throw new UsageProblem(code === 'ENOENT' ? `runbook not found: ${path}` : code === 'EISDIR' ? `runbook is a directory, not a Markdown file: ${path}` : `cannot read runbook ${path}: ${(error as Error).message}`);
       }
     }
-    return { absolute, relative: guard.relative(absolute), text: source, runbook: parseRunbook(source) };
+    return { absolute, relative: guard.relative(absolute), text: source, runbook: parsed ?? parseRunbook(source) };
   }
 
   async runsRoot(folder?: string, cwd?: string): Promise<string> {
@@ -78,8 +79,8 @@ export class GateService {
 
   /** Opens a run of a runbook: new, or resumed; the runbook (as it is now) is loaded into it. */
   async open(options: OpenRunOptions): Promise<RunHandle> {
-    const loaded = await this.loadRunbook(options.runbookPath, options.cwd, options.text);
-    const runbook = options.runbook ?? loaded.runbook;
+    const loaded = await this.loadRunbook(options.runbookPath, options.cwd, options.text, options.runbook);
+    const runbook = loaded.runbook;
     const root = await this.runsRoot(options.runsFolder, options.cwd);
     let store: FileRunStore;
     if (options.resume === null) {

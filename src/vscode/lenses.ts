@@ -100,7 +100,8 @@ export class LensProvider implements vscode.CodeLensProvider<RunbookLens>, vscod
   readonly counts = { provided: 0, resolved: 0, refreshed: 0 };
 
   async provideCodeLenses(document: vscode.TextDocument): Promise<RunbookLens[]> {
-    if (!readConfig(document.uri).codeLensEnabled) return [];
+    const config = readConfig(document.uri);
+    if (!config.codeLensEnabled) return [];
     this.counts.provided++;
     const started = performance.now();
     // After an edit the current model may still be building: place the lenses from the previous
@@ -130,7 +131,7 @@ export class LensProvider implements vscode.CodeLensProvider<RunbookLens>, vscod
       queued: run.queuedIds,
       busy: run.busy,
       trusted: vscode.workspace.isTrusted,
-      strict: readConfig(document.uri).strict,
+      strict: config.strict,
       now: Date.now(),
     };
     const index = this.index(runbook, run.record);

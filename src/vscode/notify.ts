@@ -41,7 +41,9 @@ export class Notifier {
       : level === 'warning' ? vscode.window.showWarningMessage(text, ...labels) : vscode.window.showInformationMessage(text, ...labels);
     void Promise.resolve(shown).then((picked) => {
       this.showing.delete(message);
-      actions.find((a) => a.label === picked)?.run();
+      const action = actions.find((a) => a.label === picked);
+      // An action runs outside the command error handler: say its failure instead of losing it.
+      if (action) void Promise.resolve().then(() => action.run()).catch((error: Error) => this.error(error?.message ?? String(error)));
     });
   }
 }

@@ -51,6 +51,7 @@ export async function generateReport(editor: Editor, uriArg?: unknown, options: 
 export async function publishReport(editor: Editor, uriArg?: unknown, options: { yes?: boolean } = {}): Promise<unknown> {
   const uri = runbookUri(editor, uriArg);
   const run = editor.runs.get(uri);
+  if (run.busy) throw new EditorProblem('A run is in progress: let it finish (or cancel it) before posting the report.');
   if (!run.record) throw new EditorProblem('Generate the gate report first.');
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   if (!folder) throw new EditorProblem('Open the runbook from a folder of the workspace.');

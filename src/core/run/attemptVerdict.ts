@@ -82,12 +82,18 @@ export async function judgeAttempt(input: JudgeInput): Promise<Judged> {
 
   const values: ValueReading[] = [];
   const observations: Judged['observations'] = [];
-  for (const gateId of step.annotations.gate ?? []) {
+  // One reading of the JSON output serves every gate the step observes.
+  const expression = step.annotations.value;
+  const gateIds = step.annotations.gate ?? [];
+  let read: ReturnType<typeof readJsonValue> | undefined;
+  if (expression !== undefined && gateIds.length > 0) {
+    const whole = input.logPath ? await input.results.log(input.logPath) : null;
+    read = readJsonValue(whole ?? (output.stdoutTail || output.combinedTail), expression);
+  }
+  for (const gateId of gateIds) {
     const gate = input.results.gate(gateId);
-    if (step.annotations.value !== undefined) {
-      const whole = input.logPath ? await input.results.log(input.logPath) : null;
-      const read = readJsonValue(whole ?? (output.stdoutTail || output.combinedTail), step.annotations.value);
-      const reading = evaluateThresholds(gateId, step.annotations.value, read, gate?.thresholds ?? []);
+    if (expression !== undefined && read !== undefined) {
+      const reading = evaluateThresholds(gateId, expression, read, gate?.thresholds ?? []);
       values.push(reading);
       observations.push({ gateId, status: reading.status, value: reading.value, note: reading.detail });
     } else {

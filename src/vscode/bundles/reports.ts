@@ -3,7 +3,6 @@
 // app layer's (src/app/outputs.ts, src/app/publish.ts), the same ones the CLI runs.
 import type { GateService } from '../../app/gateService';
 import type { RunHandle } from '../../app/runHandle';
-import { RunInputs } from '../../app/inputs';
 import { writeRunOutputs, type WrittenOutputs } from '../../app/outputs';
 import { planPublish, publish, type PublishPlan, type PublishRequest, type PublishResult } from '../../app/publish';
 
@@ -26,7 +25,6 @@ export async function planReportPublish(service: GateService, handle: RunHandle,
 }
 
 export function publishReportPlan(service: GateService, handle: RunHandle, prepared: PreparedPublish): Promise<PublishResult> {
-  // The masker of what GitHub answers: the environment's secrets and the token (added by publish).
-  const inputs = new RunInputs(service.ports.env, handle.runbook);
-  return publish(service.ports, inputs, prepared.request, prepared.plan);
+  // The masker of what GitHub answers: the run's secrets (prompted ones included) and the token (added by publish).
+  return publish(service.ports, handle.inputs, prepared.request, prepared.plan);
 }
