@@ -258,6 +258,8 @@ export function resplitDocument(text: string, previous: { text: string; split: S
   const oldText = previous.text;
   const old = previous.split;
   if (text === oldText) return old;
+  // An unclosed `---` at the top is front matter as soon as a later line closes it: split afresh.
+  if (!old.frontMatter && /^---[ \t]*(?:\r\n?|\n|$)/.test(text)) return splitDocument(text, options);
   const max = Math.min(text.length, oldText.length);
   // Binary searches over slices: V8 compares (sliced) strings natively, far faster than a loop.
   let low = 0;

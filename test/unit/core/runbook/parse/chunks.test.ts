@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { splitDocument } from '../../../../../src/core/runbook/parse/chunks';
+import { resplitDocument, splitDocument } from '../../../../../src/core/runbook/parse/chunks';
 
 const starts = (text: string): number[] => splitDocument(text).chunks.map((c) => c.startLine);
 
@@ -44,4 +44,10 @@ test('a line at column 0 after an item that ends in a fence is not lazy: the lis
   // "See" ends the list, so the indented fence after it is top-level and hides "## B".
   const text = '# A\n\n- item\n  ```bash\n  x\n  ```\nSee\n  ```\n\n## B\n\n```\n\n## C\n';
   assert.deepEqual(starts(text), [1, 14]);
+});
+
+test('re-splitting: closing an unclosed front matter further down makes it front matter, as a fresh split does', () => {
+  const before = '---\nrepo: a/b\n\n# A\n\npara\n\n## B\n\ntext\n';
+  const after = '---\nrepo: a/b\n\n# A\n\npara\n\n## B\n---\ntext\n';
+  assert.deepEqual(resplitDocument(after, { text: before, split: splitDocument(before) }), splitDocument(after));
 });
