@@ -31,17 +31,21 @@ function itemCommentsOnSteps(draft: Draft): void {
     const stepKeys = d.comment.parsed.keys.filter((k) => !CHECK_KEYS.has(k));
     if (stepKeys.length === 0) continue;
     const inline = d.positional.filter((p) => p.how === 'inline');
-    const target = inline.length === 1 && d.positional.length === 1 ? draft.steps[inline[0]!.step] : undefined;
+    // A fence after the item is only a candidate here (bindings decide later): it does not make the item run two steps.
+    const own = d.positional.filter((p) => p.how !== 'adjacent');
+    const target = inline.length === 1 && own.length === 1 ? draft.steps[inline[0]!.step] : undefined;
     if (target) {
       const annotations = d.comment.parsed.annotations;
       target.step.annotations = { ...target.step.annotations, ...annotations };
+      // secret=true on the item makes every input of its command secret (the fragment is shared: copy it).
+      if (d.comment.parsed.allSecret) target.fragment = { ...target.fragment, allSecret: true };
       if (annotations.cwd !== undefined) target.step.cwd = annotations.cwd;
       if (annotations.required !== undefined) target.step.required = annotations.required;
       continue;
     }
     draft.diagnostics.push({
       range: d.comment.range, severity: 'warning', code: 'annotation-not-for-check',
-      message: `${stepKeys.join(', ')} ${stepKeys.length > 1 ? 'are step keys' : 'is a step key'}, but ${d.check.id} runs ${d.positional.length === 0 ? 'no step of its own' : 'more than one step'}: on a checklist item use run=STEP, optional or gate=ID, and put step keys on the step's fence.`,
+      message: `${stepKeys.join(', ')} ${stepKeys.length > 1 ? 'are step keys' : 'is a step key'}, but ${d.check.id} runs ${own.length === 0 ? 'no step of its own' : 'more than one step'}: on a checklist item use run=STEP, optional or gate=ID, and put step keys on the step's fence.`,
     });
   }
 }

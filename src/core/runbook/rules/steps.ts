@@ -93,7 +93,8 @@ export function collectInputs(pending: PendingStep[], steps: Step[], diagnostics
   pending.forEach((p, index) => {
     const step = steps[index];
     if (!step) return;
-    const secretNames = new Set(p.fragment.annotations.secret ?? []);
+    // The step's annotations, an item comment's included (secret=NAME on the item of an inline command).
+    const secretNames = new Set(step.annotations.secret ?? []);
     for (const placeholder of step.placeholders) {
       const existing = inputs.get(placeholder);
       if (existing) {

@@ -67,6 +67,12 @@ test('step keys in an item comment annotate its one inline command; otherwise th
   assert.deepEqual(inline.steps.map((s) => [s.id, s.destructive, s.annotations.timeoutMs]), [['ship', false, 300_000]]);
   const none = parseRunbook(`${STAGE}- Hold 30 minutes <!-- runbook: name=hold timeout=30m -->\n`);
   assert.deepEqual(none.diagnostics.map((d) => d.code), ['annotation-not-for-check']);
+  // secret=true and secret=NAME on the item make its command's inputs secret (prompted in a password box, never recorded).
+  const secret = parseRunbook(`${STAGE}- Call: \`curl -H "X-Host: $HOST_VALUE" x\` <!-- runbook: secret=true -->\n- Other: \`curl "$PLAIN_VALUE"\` <!-- runbook: secret=PLAIN_VALUE -->\n`);
+  assert.deepEqual(secret.inputs.map((i) => [i.name, i.secret]), [['HOST_VALUE', true], ['PLAIN_VALUE', true]]);
+  // A fence after the item is no second step of its own: the note still names the inline command.
+  const fenced = parseRunbook(`${STAGE}- Third: \`echo hi\` <!-- runbook: name=call2 -->\n\n\`\`\`bash\necho unrelated\n\`\`\`\n`);
+  assert.deepEqual([fenced.steps.map((s) => s.id), fenced.diagnostics.filter((d) => d.code === 'annotation-not-for-check').length], [['call2', 'echo-unrelated'], 0]);
 });
 
 test('diagnostics with fixes: below threshold, ambiguous, reused, and an unbound command check', () => {
