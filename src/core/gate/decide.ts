@@ -6,9 +6,18 @@ import { checkInScope, scopeIsEmpty } from '../run/scope';
 import { countChecks } from './counts';
 import type { CheckResult, GateDecision, Problem, Reason, Remedy, StageResult, Subject } from './types';
 
+const FINISHED: ReadonlySet<CheckResult['status']> = new Set(['passed', 'failed', 'blocked', 'skipped']);
+
 export function stageVerdictOf(checks: readonly CheckResult[]): StageVerdict {
   const required = checks.filter((c) => c.required);
-  const judged = required.length > 0 ? required : checks;
+  if (required.length === 0) {
+    // Only optional checks: a failure of one never fails the stage (docs/conventions.md,
+    // `required`); the stage passes once they have run.
+    if (checks.some((c) => c.status === 'holding')) return 'HOLDING';
+    const ran = checks.some((c) => c.status !== 'skipped') && checks.every((c) => FINISHED.has(c.status));
+    return ran ? 'PASS' : 'NOT RUN';
+  }
+  const judged = required;
   if (judged.some((c) => c.status === 'failed')) return 'FAIL';
   if (judged.some((c) => c.status === 'blocked')) return 'BLOCKED';
   if (judged.some((c) => c.status === 'holding')) return 'HOLDING';
@@ -42,6 +51,11 @@ export function decideRun(record: RunRecord, options: { strict?: boolean } = {})
     }
     if (stageRecord.mark && stageRecord.mark.status !== 'passed') {
       reasons.push(stageMarkReason(record, stageRecord, stageRecord.mark));
+      continue;
+    }
+    if (!stage.checks.some((c) => c.required)) {
+      // Only optional checks, not run yet: the stage itself is the reason.
+      reasons.push({ subject: stageSubject(stageRecord), problem: { kind: 'not-run' }, remedy: { kind: 'rerun-stage', stageId: stageRecord.id, stageKey: stageRecord.key } });
       continue;
     }
     for (const result of stage.checks) {

@@ -151,3 +151,18 @@ test('nothing in scope is No-Go with a reason, never Go', () => {
   assert.deepEqual(decision.reasons.map((r) => r.problem.kind), ['nothing-in-scope']);
   assert.equal(decision.go, false);
 });
+
+test('a stage of optional checks only: their failure never fails it, and the decision agrees with the stage', () => {
+  const optional = definition({
+    stages: [stage('stage-0', ['stage-0.1'])],
+    checks: [check('stage-0.1', 'command', { stepIds: ['lint'], required: false })],
+    steps: [step('lint', { command: 'npm run lint', checkIds: ['stage-0.1'], required: false })],
+    gates: [], dependencies: [],
+  });
+  const failed = decideRun(recordWith(optional, { stageIds: ['stage-0'] }, [
+    { type: 'attempt-ended', at: minutes(1), stepId: 'lint', attempt: attempt(1, 'failed', { outcome: 'exit 1' }) },
+  ]));
+  assert.deepEqual([failed.stages[0]!.verdict, failed.decision], ['PASS', 'Go']);
+  const notYet = decideRun(recordWith(optional, { stageIds: ['stage-0'] }, []));
+  assert.deepEqual([notYet.stages[0]!.verdict, notYet.decision], ['NOT RUN', 'No-Go']);
+});
