@@ -189,8 +189,11 @@ export function parseAnnotations(text: string): ParsedAnnotations {
       case 'name':
       case 'title':
       case 'cwd': {
-        if ((typeof value === 'string' && value.trim().length > 0) || typeof value === 'number') annotations[key] = String(value).trim();
-        else bad(rawKey, value, 'a non-empty text');
+        // Ids, titles and paths are printed on terminals and in reports: control characters never belong in them.
+        // eslint-disable-next-line no-control-regex
+        const controls = /[\u0000-\u001f\u007f-\u009f]/;
+        if (((typeof value === 'string' && value.trim().length > 0) || typeof value === 'number') && !controls.test(String(value))) annotations[key] = String(value).trim();
+        else bad(rawKey, value, 'a non-empty text without control characters');
         break;
       }
       case 'stage': {

@@ -72,6 +72,7 @@ test('our keys, malformed: a problem each, never a throw', () => {
     ['{ value="" }', 'invalid-annotation-value'],
     ['{ check="" }', 'invalid-annotation-value'],
     ['{ gate }', 'invalid-annotation-value'],
+    ['{"name":"a\\u001b]0;pwned\\u0007b"}', 'invalid-annotation-value'], // an id that would retitle the terminal
   ];
   for (const [text, code] of cases) assert.deepEqual(parseAnnotations(text).problems.map((p) => p.code), [code], text);
 });
