@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { parseRunbook } from '../../core/runbook/parseRunbook';
 import type { Check, Runbook } from '../../core/runbook/model';
 import { truncate } from '../../core/runbook/rules/text';
+import { terminalLine } from '../../core/text/controlChars';
 import type { ParseCommand } from '../args';
 import { InputError, type CliContext } from '../context';
 import { resolve } from 'node:path';
@@ -86,6 +87,6 @@ export function runbookJson(runbook: Runbook): string {
 export async function parseCommand(command: ParseCommand, ctx: CliContext): Promise<number> {
   const { text } = await readRunbookFile(ctx.cwd, command.runbook);
   const runbook = parseRunbook(text);
-  ctx.stdout.write(command.json ? `${runbookJson(runbook)}\n` : `${summariseRunbook(runbook, command.runbook)}\n`);
+  ctx.stdout.write(command.json ? `${runbookJson(runbook)}\n` : `${summariseRunbook(runbook, command.runbook).split('\n').map((line) => terminalLine(line)).join('\n')}\n`);
   return 0;
 }
