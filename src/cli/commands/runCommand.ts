@@ -72,6 +72,10 @@ export async function runCommand(command: RunCommand, ctx: CliContext): Promise<
     inputs: Object.fromEntries(Object.entries(command.inputs).map(([name, value]) => [name, { value, source: 'flag' as const }])),
     githubRepo: command.githubRepo,
   });
+  // Strictness is part of the run (its reports regenerate from run.json alone): it is chosen when the run starts.
+  if (command.strict && !handle.record.strict) {
+    ctx.stderr.write('runbook-gate: --strict applies to new runs; this run was started without it, so optional checks stay optional. Start a new run with --strict to judge every check.\n');
+  }
   const actions = actionsOutputs(ctx);
   const output = new StreamPrefixer(ctx.stderr);
   streamToTerminal(handle, ctx, output, actions);
