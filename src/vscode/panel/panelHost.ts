@@ -21,6 +21,8 @@ export class PanelHost implements vscode.WebviewViewProvider, vscode.Disposable 
   private focus: vscode.Uri | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
   private stateTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The output key the webview shows (runbook and reset generation); null before any. */
+  private postedKey: string | null = null;
   private outputTimer: ReturnType<typeof setTimeout> | undefined;
   private pendingOutput: OutputEvent[] = [];
   private readonly probes = new Map<number, (result: PanelProbe) => void>();
@@ -108,7 +110,8 @@ export class PanelHost implements vscode.WebviewViewProvider, vscode.Disposable 
       return;
     }
     if (message.type === 'ready') {
-      void this.postState().then(() => this.replay());
+      this.postedKey = null; // a new webview: it has no output yet
+      void this.postState();
       return;
     }
     const uri = this.focus;
@@ -152,6 +155,7 @@ export class PanelHost implements vscode.WebviewViewProvider, vscode.Disposable 
     const uri = this.focus;
     if (!uri) {
       this.post({ type: 'state', state: null, key: null });
+      this.postedKey = null;
       return;
     }
     const core = await editorCore();
@@ -175,8 +179,14 @@ export class PanelHost implements vscode.WebviewViewProvider, vscode.Disposable 
       mask: (text) => (masker ? masker.mask(text) : text),
       word: run.record ? core.editorReasons(run.record, run.runDir ? vscode.workspace.asRelativePath(run.runDir) : null) : () => ({ subject: '', problem: '', remedy: '' }),
     });
-    // Output belongs to a runbook and a run: another runbook, or a reset, clears it in the panel.
-    this.post({ type: 'state', state, key: `${uri.toString()}#${run.generation}` });
+    // Output belongs to a runbook and a run: another runbook, or a reset, clears it in the panel;
+    // coming back to a runbook shows its output again.
+    const key = `${uri.toString()}#${run.generation}`;
+    this.post({ type: 'state', state, key });
+    if (key !== this.postedKey) {
+      this.postedKey = key;
+      this.replay();
+    }
   }
 
   private replay(): void {
