@@ -1,7 +1,8 @@
 // The model's diagnostics in the Problems panel, on their own subscription to model changes,
 // with the model's fixes as quick fixes. Ordinary Markdown and our own reports get none.
 import * as vscode from 'vscode';
-import type { Runbook, RunbookDiagnostic } from '../core/runbook/model';
+import type { RunbookDiagnostic } from '../core/runbook/model';
+import { isRunbookModel } from '../core/runbook/isRunbookModel';
 import type { RunbookModels } from './models';
 import { toRange } from './positions';
 
@@ -18,10 +19,6 @@ class RunbookDiagnosticItem extends vscode.Diagnostic {
     this.source = 'Runbook Gate';
     this.code = source_.code;
   }
-}
-
-function isRunbook(runbook: Runbook): boolean {
-  return !runbook.generated && runbook.stages.length + runbook.checks.length + runbook.steps.length > 0;
 }
 
 export function registerDiagnostics(models: RunbookModels): vscode.Disposable {
@@ -44,7 +41,7 @@ export function registerDiagnostics(models: RunbookModels): vscode.Disposable {
     },
   }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] });
   const changes = models.onDidChangeModel(({ document, runbook }) => {
-    if (!isRunbook(runbook)) collection.delete(document.uri);
+    if (!isRunbookModel(runbook)) collection.delete(document.uri);
     else collection.set(document.uri, runbook.diagnostics.map((d) => new RunbookDiagnosticItem(d)));
   });
   const closed = vscode.workspace.onDidCloseTextDocument((document) => collection.delete(document.uri));

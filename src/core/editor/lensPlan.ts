@@ -4,6 +4,7 @@
 // one of them (resolveCodeLens, only for lenses on screen).
 import type { Check, Runbook, Stage, Step } from '../runbook/model';
 import type { CheckRecord, RunRecord, StepRecord } from '../run/record';
+import { isRunbookModel } from '../runbook/isRunbookModel';
 
 export { lensContent, stageVerdict, stepResult, holdLength } from './lensWords';
 
@@ -74,10 +75,7 @@ export function indexLenses(runbook: Runbook, record: RunRecord | null): LensInd
   };
 }
 
-/** A Markdown file gets lenses, a panel and diagnostics only when it is a runbook we did not write. */
-export function isRunbookModel(runbook: Runbook): boolean {
-  return !runbook.generated && runbook.stages.length + runbook.checks.length + runbook.steps.length > 0;
-}
+export { isRunbookModel };
 
 // ---------------------------------------------------------------------------------------------
 // Pass 1: which lenses exist.
