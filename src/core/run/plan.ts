@@ -2,7 +2,8 @@
 // on a failed test), then each stage in document order — start it (holds count from here) and
 // run the steps of its command checks — then steps asked for by id. Which steps "run all" and
 // a stage run leave out is decided here (PRODUCT.md, "Steps").
-import type { Runbook, Stage, Step } from '../runbook/model';
+import type { Runbook, Step } from '../runbook/model';
+import { stageMatches } from '../runbook/stageReference';
 import type { RunScope } from './record';
 
 export interface Selection {
@@ -24,16 +25,6 @@ export interface Plan {
   work: WorkItem[];
 }
 
-/** Does a user's stage reference name this stage? */
-export function stageMatches(stage: Stage, reference: string): boolean {
-  const ref = reference.trim().toLowerCase();
-  if (ref === '') return false;
-  if (ref === stage.id.toLowerCase() || ref === stage.title.toLowerCase() || ref === stage.label.toLowerCase()) return true;
-  const key = stage.key?.toLowerCase() ?? null;
-  const bare = /^(?:(?:stage|phase|step|wave)[-\s]?)?(.+)$/.exec(ref)?.[1] ?? ref;
-  if (key !== null && (bare === key || `stage-${bare}` === stage.id)) return true;
-  return stage.number !== null && /^\d+$/.test(bare) && Number(bare) === stage.number && key === String(stage.number);
-}
 
 export function resolveStages(runbook: Runbook, references: readonly string[]): { ids: string[]; unknown: string[] } {
   const ids: string[] = [];

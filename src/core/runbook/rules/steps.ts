@@ -5,6 +5,7 @@ import type { StepFragment } from '../parse/fragment';
 import { IdPool } from './ids';
 import { shortSlug, slugify } from './text';
 import { isSecretName } from './shellScan';
+import { stageMatches } from '../stageReference';
 
 export interface PendingStep {
   step: Step;
@@ -76,7 +77,8 @@ export function assignStepIds(pending: PendingStep[], stages: Stage[], diagnosti
     const wanted = p.step.annotations.stage;
     if (wanted === undefined) continue;
     const lower = wanted.toLowerCase();
-    const stage = stages.find((s) => s.id === lower || s.id === `stage-${lower}` || (s.number !== null && String(s.number) === lower) || s.id === slugify(wanted));
+    const slug = slugify(wanted); // once per step, not once per stage
+    const stage = stages.find((s) => stageMatches(s, wanted) || s.id === `stage-${lower}` || (s.number !== null && String(s.number) === lower) || s.id === slug);
     if (stage) p.step.stageId = stage.id;
     else {
       diagnostics.push({

@@ -49,6 +49,9 @@ test('a stage step no item names is a command check of its own, after the items;
     ['stage-1.3', 'command', 'Elsewhere', 'annotation', ['placed']],
   ]);
   assert.deepEqual(model.steps.map((s) => [s.id, s.stageId, s.checkIds]), [['deploy-it', 'stage-1', ['stage-1.2']], ['placed', 'stage-1', ['stage-1.3']], ['loose', null, []]]);
+  // stage= reads a stage as --stage does: "2+", "Stage 2+", its id.
+  const plus = parseRunbook('## Stage 2+: Later\n\n- Watch it.\n\n## Commands\n\n```bash { name=later stage=2+ }\necho later\n```\n');
+  assert.deepEqual([plus.steps.map((s) => [s.id, s.stageId]), plus.diagnostics.filter((d) => d.code === 'unknown-stage').length], [[['later', plus.stages[0]!.id]], 0]);
 });
 
 test('a stage with nothing under it is one check: its own line', () => {
