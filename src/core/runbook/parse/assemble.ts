@@ -9,10 +9,12 @@ import type { FrontMatterResult } from '../rules/frontMatter';
 import type { Draft, DraftCheck, DraftReference, DraftStep, PositionalHow, StageLine } from '../rules/draft';
 import { finishRunbook } from '../rules/finishRunbook';
 import { IdPool } from '../rules/ids';
+import { SectionStack } from './sectionStack';
+import { COLUMNS, placeRange, positionKey, within } from './ranges';
+import { buildGate } from './gateDraft';
 import { reportPathIn } from '../rules/reportContext';
-import { isNarrative, stageBaseId, stageLabel, type StageMarker } from '../rules/stageMarkers';
-import { shortSlug, stripNumbering, truncate } from '../rules/text';
-import { scanThresholds } from '../rules/thresholds';
+import { isNarrative, stageBaseId, stageLabel, stageLead, type StageMarker } from '../rules/stageMarkers';
+import { stripNumbering, truncate } from '../rules/text';
 
 export interface PlacedFragment {
   fragment: Fragment;
@@ -28,20 +30,8 @@ export interface AssembleInput {
   defaultRepo: string | null;
 }
 
-const COLUMNS = 1e7;
-
 export function assembleRunbook(input: AssembleInput): Runbook {
   return finishRunbook(new Assembler(input).run());
-}
-
-function within(outer: SourceRange, inner: SourceRange): boolean {
-  return (inner.startLine > outer.startLine || (inner.startLine === outer.startLine && inner.startColumn >= outer.startColumn)) &&
-    (inner.startLine < outer.endLine || (inner.startLine === outer.endLine && inner.startColumn < outer.endColumn));
-}
-
-/** "Internal users (0%) — hold 60 minutes" -> "Internal users (0%)". */
-function leadOf(text: string): string {
-  return truncate(text.split(/\s+[—–-]\s+|:\s|;\s|\.\s/)[0]?.replace(/[.:]$/, '').trim() ?? text, 60);
 }
 
 interface OpenCheck {
@@ -50,9 +40,7 @@ interface OpenCheck {
 }
 
 class Assembler {
-  private readonly sections: Section[] = [];
-  private readonly sectionStack: { section: Section; depth: number }[] = [];
-  private readonly slugCounts = new Map<string, number>();
+  private readonly sections = new SectionStack();
   private readonly stages: Stage[] = [];
   private readonly stageLines = new Map<Stage, StageLine>();
   private readonly stageIds = new IdPool();
@@ -60,7 +48,6 @@ class Assembler {
   private checklistGroup: { stage: Stage; depth: number } | null = null;
   private itemStage: { stage: Stage; range: SourceRange; listDepth: number; rollback: boolean } | null = null;
   private readonly implicitGroups = new Map<string, Stage>();
-  private readonly plainTitles = new Map<Section, string>();
   private gateSection = false;
   private titleCandidate: string | null = null;
   /** The list item the title candidate comes from, if any (placed). */
@@ -92,7 +79,7 @@ class Assembler {
       for (const event of placed.fragment.events) this.event(event, placed.lineOffset);
       if (placed.fragment.end) this.noteEnd(placed.fragment.end, placed.lineOffset);
     }
-    while (this.sectionStack.length > 0) this.closeSection();
+    while (this.sections.innermostDepth() > 0) this.closeSection();
     this.closeHeadingStage();
     if (this.checklistGroup) this.extendToLastEnd(this.checklistGroup.stage.range);
     const fm = this.input.frontMatter;
@@ -100,7 +87,7 @@ class Assembler {
       title: fm.title ?? this.title ?? this.firstHeading ?? '',
       frontMatter: fm.frontMatter,
       generated: this.generated,
-      sections: this.sections,
+      sections: this.sections.all,
       stages: this.stages,
       stageLines: this.stageLines,
       checks: this.checks,
@@ -118,15 +105,7 @@ class Assembler {
 
   /** Shifts a fragment range into the document and keeps it inside it. */
   private place(range: SourceRange, offset: number): SourceRange {
-    const lineCount = Math.max(this.input.lineCount, 1);
-    const lengths = this.input.lineLengths;
-    const startLine = Math.min(Math.max(range.startLine + offset, 1), lineCount);
-    const endLine = Math.max(Math.min(Math.max(range.endLine + offset, 1), lineCount), startLine);
-    const startColumn = Math.min(range.startColumn, (lengths[startLine - 1] ?? 0) + 1);
-    const endLength = (lengths[endLine - 1] ?? 0) + 1;
-    let endColumn = range.endLine + offset > lineCount ? endLength : Math.min(range.endColumn, endLength);
-    if (endLine === startLine && endColumn < startColumn) endColumn = startColumn;
-    return { startLine, startColumn, endLine, endColumn };
+    return placeRange(range, offset, this.input.lineLengths, this.input.lineCount);
   }
 
   /** Any block that is not part of the latest check closes its chance of an adjacent fence. */
@@ -187,7 +166,7 @@ class Assembler {
   /** The placed end of a range, folded into lastEnd. */
   private noteEnd(range: SourceRange, offset: number): void {
     const { endLine, endColumn } = this.place(range, offset);
-    const end = endLine * COLUMNS + Math.min(endColumn, COLUMNS - 1);
+    const end = positionKey(endLine, endColumn);
     if (end > this.lastEnd) this.lastEnd = end;
   }
 
@@ -199,8 +178,8 @@ class Assembler {
   }
 
   private closeSection(): void {
-    const top = this.sectionStack.pop();
-    if (top) this.extendToLastEnd(top.section.range);
+    const top = this.sections.pop();
+    if (top) this.extendToLastEnd(top.range);
   }
 
   private closeHeadingStage(): void {
@@ -208,29 +187,9 @@ class Assembler {
     this.headingStage = null;
   }
 
-  private currentSection(): Section | null {
-    return this.sectionStack[this.sectionStack.length - 1]?.section ?? null;
-  }
-
-  /** The innermost open section with this role, if any. */
-  private sectionWithRole(role: Section['role']): Section | null {
-    for (let i = this.sectionStack.length - 1; i >= 0; i--) {
-      const section = this.sectionStack[i]?.section;
-      if (section?.role === role) return section;
-    }
-    return null;
-  }
-
-  private uniqueSlug(slug: string): string {
-    const base = slug || 'section';
-    const count = this.slugCounts.get(base) ?? 0;
-    this.slugCounts.set(base, count + 1);
-    return count === 0 ? base : `${base}-${count}`;
-  }
-
   private heading(event: Extract<FragmentEvent, { kind: 'heading' }>, range: SourceRange): void {
     const { depth, text } = event;
-    while ((this.sectionStack[this.sectionStack.length - 1]?.depth ?? 0) >= depth) this.closeSection();
+    while (this.sections.innermostDepth() >= depth) this.closeSection();
     if (this.headingStage && depth <= this.headingStage.depth) this.closeHeadingStage();
     if (this.checklistGroup && depth <= this.checklistGroup.depth) {
       this.extendToLastEnd(this.checklistGroup.stage.range);
@@ -239,15 +198,14 @@ class Assembler {
     this.itemStage = null;
     this.openChecks = [];
     this.adjacencyOpen = false;
-    const parent = this.currentSection();
+    const parent = this.sections.current();
     const section: Section = {
-      id: this.uniqueSlug(event.slug), title: text, depth, range: { ...range }, parentId: parent?.id ?? null,
+      id: this.sections.uniqueSlug(event.slug), title: text, depth, range: { ...range }, parentId: parent?.id ?? null,
       // The document title ("Deploy and Rollback") does not make every step a rollback step.
       rollback: (depth > 1 && event.rollback) || (parent?.rollback ?? false),
       role: depth > 1 || this.firstHeading !== null ? event.role : null,
     };
-    this.sections.push(section);
-    this.sectionStack.push({ section, depth });
+    this.sections.push(section, depth);
     // The document's title ("# Phase 6 cutover receipt") is never a stage.
     const documentTitle = depth === 1 && this.firstHeading === null;
     if (depth > 1) this.headerOpen = false;
@@ -285,9 +243,9 @@ class Assembler {
 
   /** Stage of a numbered item in a section that lists stages ("## Rollout order"). */
   private listedStage(item: ItemFragment): StageMarker | null {
-    if (this.currentSection()?.role !== 'stages' || !item.ordered || item.listDepth !== 0 || item.ordinal === null) return null;
+    if (this.sections.current()?.role !== 'stages' || !item.ordered || item.listDepth !== 0 || item.ordinal === null) return null;
     if (item.text.length === 0 || isNarrative(item.text)) return null;
-    return { marker: 'Stage', key: String(item.ordinal), number: item.ordinal, title: leadOf(item.text), written: item.text };
+    return { marker: 'Stage', key: String(item.ordinal), number: item.ordinal, title: stageLead(item.text), written: item.text };
   }
 
   private popChecks(range: SourceRange): void {
@@ -297,7 +255,7 @@ class Assembler {
   private item(item: ItemFragment, range: SourceRange, offset: number): void {
     this.sawBlock = true;
     this.popChecks(range);
-    const section = this.currentSection();
+    const section = this.sections.current();
     const inItemStage = this.itemStage !== null && within(this.itemStage.range, range);
     if (!this.headingStage && !this.checklistGroup && !inItemStage) {
       const marker = item.stage ?? this.listedStage(item);
@@ -345,7 +303,7 @@ class Assembler {
 
   private stageOf(open: OpenCheck): Stage {
     const stageId = this.checks[open.index]?.check.stageId;
-    return this.stages.find((s) => s.id === stageId) ?? this.implicitGroup(this.currentSection(), open.range);
+    return this.stages.find((s) => s.id === stageId) ?? this.implicitGroup(this.sections.current(), open.range);
   }
 
   private implicitGroup(section: Section | null, range: SourceRange): Stage {
@@ -374,29 +332,14 @@ class Assembler {
   }
 
   private artifacts(item: ItemFragment): void {
-    if (this.reportFolder !== null || !this.sectionWithRole('artifacts')) return;
+    if (this.reportFolder !== null || !this.sections.withRole('artifacts')) return;
     this.reportFolder = reportPathIn(item.text, item.codeSpans);
   }
 
   private addGate(title: string, number: number | null, range: SourceRange, detail: string[], threshold: string | undefined, status: string | undefined, evidence: string | undefined): number {
-    // "Preflight gate: every tool is installed" -> preflight-gate.
-    const head = /^([^:]{3,}):\s/.exec(title)?.[1] ?? title;
-    const id = this.gateIds.claim(shortSlug(head, 6) || 'gate');
-    const texts = [title, ...detail, ...(threshold ? [threshold] : [])];
-    const scans = texts.map((t) => scanThresholds(t));
-    const gate: Gate = {
-      id, number, title, detail, line: range.startLine, range, sectionId: this.currentSection()?.id ?? null,
-      thresholds: scans.flatMap((s) => s.thresholds.map((t) => ({ ...t }))),
-    };
-    if (status !== undefined) gate.status = status;
-    if (evidence !== undefined) gate.evidence = evidence;
-    for (const problem of scans.flatMap((s) => s.problems)) {
-      this.draft.diagnostics.push({
-        range: { startLine: range.startLine, startColumn: range.startColumn, endLine: range.startLine, endColumn: (this.input.lineLengths[range.startLine - 1] ?? 0) + 1 },
-        severity: 'warning', code: 'malformed-threshold',
-        message: `Gate "${truncate(title, 60)}": cannot read the threshold ${problem}. Write it as "p95 <= 600 ms" or "error rate below 1% for 10m".`,
-      });
-    }
+    const lineLength = this.input.lineLengths[range.startLine - 1] ?? 0;
+    const { gate, diagnostics } = buildGate({ title, number, range, detail, threshold, status, evidence, sectionId: this.sections.current()?.id ?? null, lineLength }, this.gateIds);
+    this.draft.diagnostics.push(...diagnostics);
     this.gates.push(gate);
     return this.gates.length - 1;
   }
@@ -412,22 +355,12 @@ class Assembler {
   }
 
   private preconditionsTitle(): string | null {
-    const section = this.sectionWithRole('preconditions');
-    return section ? this.plainTitle(section) : null;
-  }
-
-  /** A section's title without its numbering ("4. Monitoring Commands" -> "Monitoring Commands"), read once. */
-  private plainTitle(section: Section): string {
-    let title = this.plainTitles.get(section);
-    if (title === undefined) {
-      title = stripNumbering(section.title);
-      this.plainTitles.set(section, title);
-    }
-    return title;
+    const section = this.sections.withRole('preconditions');
+    return section ? this.sections.plainTitle(section) : null;
   }
 
   private step(fragment: StepFragment, range: SourceRange, inlineTitle: string | null, offset: number, given: { index: number; how: PositionalHow } | null, fenced = true): void {
-    const section = this.currentSection();
+    const section = this.sections.current();
     const stageContext = this.itemStage ?? this.headingStage ?? this.checklistGroup;
     const fallback = fragment.language === 'manual' ? (fragment.annotations.name ?? 'Manual check') : truncate(fragment.firstLine, 60);
     // An item's words title a fence after the list only when the item introduces it ("Check the logs:").
@@ -458,7 +391,7 @@ class Assembler {
       },
       fragment,
       headRange: this.place(fragment.headRange, offset),
-      sectionTitle: section ? this.plainTitle(section) : null,
+      sectionTitle: section ? this.sections.plainTitle(section) : null,
     });
     if (positional) this.checks[positional.index]?.positional.push({ step: this.steps.length - 1, how: positional.how });
   }

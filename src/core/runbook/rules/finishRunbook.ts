@@ -10,12 +10,11 @@ import { classifyReferences, referencesInChecks, referencesInSteps } from './ref
 import { buildReportContext } from './reportContext';
 import { stageOrderDiagnostics } from './stageOrder';
 import { assignStepIds, collectInputs } from './steps';
-
-const COLUMNS = 1e7;
+import { positionKey } from '../parse/ranges';
 
 /** Stable sort by start position; most of the list arrives in order, so check before sorting. */
 function sortByPosition(diagnostics: RunbookDiagnostic[]): void {
-  const key = (d: RunbookDiagnostic): number => d.range.startLine * COLUMNS + Math.min(d.range.startColumn, COLUMNS - 1);
+  const key = (d: RunbookDiagnostic): number => positionKey(d.range.startLine, d.range.startColumn);
   let sorted = true;
   for (let i = 1; i < diagnostics.length && sorted; i++) sorted = key(diagnostics[i - 1]!) <= key(diagnostics[i]!);
   if (!sorted) diagnostics.sort((a, b) => key(a) - key(b));

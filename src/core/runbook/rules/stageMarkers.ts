@@ -2,7 +2,7 @@
 // `### Stage A — internal (0%)`, `Stage E`, `Stage 2+`, `Phase 2 - …`, `Step 3 (…)`,
 // `Wave 1`, `Ring 0`, `Canary …`. Not narrative lines ("Phase 1: I shipped the schema"),
 // and not prose items ("Step 3 of the plan"). Ids and labels are made here too.
-import { shortSlug, stripNumbering } from './text';
+import { shortSlug, stripNumbering, truncate } from './text';
 
 export interface StageMarker {
   /** The word as a report prints it: Stage, Phase, Step, Wave, Ring, Canary. */
@@ -97,4 +97,9 @@ function computeOrderKey(key: string): { family: 'digit' | 'letter'; rank: numbe
   }
   if (/^[A-Z]$/.test(key)) return { family: 'letter', rank: key.charCodeAt(0) };
   return null;
+}
+
+/** A stage's title from its list item: "Internal users (0%) — hold 60 minutes" -> "Internal users (0%)". */
+export function stageLead(text: string): string {
+  return truncate(text.split(/\s+[—–-]\s+|:\s|;\s|\.\s/)[0]?.replace(/[.:]$/, '').trim() ?? text, 60);
 }
