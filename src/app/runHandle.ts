@@ -10,7 +10,7 @@ import type { GateDecision } from '../core/gate/types';
 import { executePlan, type ExecutionContext } from '../core/run/executor';
 import { planSelection, resolveStages, type Selection } from '../core/run/plan';
 import { runAttempt } from '../core/run/stepAttempt';
-import type { SecretMasker } from '../core/run/secretMasker';
+import type { SecretMasker } from '../core/secrets/secretMasker';
 import type { HostPorts, RunListener } from './ports';
 import type { RunInputs } from './inputs';
 import { defineRun } from '../core/run/defineRun';

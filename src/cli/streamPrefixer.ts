@@ -7,10 +7,9 @@
 //   - every line is shown through terminalLine: colors kept, every other control character
 //     (screen clear, window title, cursor movement) made visible.
 import { terminalLine } from '../core/text/controlChars';
+import type { TextSink } from './context';
 
-export interface TextSink {
-  write(text: string): unknown;
-}
+export type { TextSink };
 
 /** Ends a piece of a line that goes on in the next piece. */
 export const CONTINUATION_MARK = '↩';

@@ -5,7 +5,7 @@ import type { Clock, OutputStream, ProcessOutcome, ProcessRunner, RunStore } fro
 import type { Step } from '../runbook/model';
 import type { RunEvent } from './events';
 import type { Attempt, RunRecord } from './record';
-import type { SecretMasker } from './secretMasker';
+import type { SecretMasker } from '../secrets/secretMasker';
 import { StepOutput } from './stepOutput';
 import { judgeAttempt, type ResultsReader } from './attemptVerdict';
 

@@ -2,7 +2,7 @@
 // the report comment on the gate issue, remediation issues. Every failure rejects with a
 // GithubRequestFailure (see explainFailure.ts); nothing it says holds the token.
 import type { GithubClient, IssueState } from '../../core/ports';
-import { createSecretMasker } from '../../core/run/secretMasker';
+import { createSecretMasker } from '../../core/secrets/secretMasker';
 import { parseApiUrl, hideUrlCredentials } from './apiUrl';
 import { readComment, readComments, readExactTitleMatches, readIssue, type IssueComment } from './answers';
 import { explainFailure, type FailureContext } from './explainFailure';

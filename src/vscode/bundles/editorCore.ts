@@ -7,5 +7,5 @@ export { panelState } from '../../core/editor/panelView';
 export { checkboxResets, planCheckboxes } from '../../core/editor/checkboxes';
 export { bindingEdit } from '../../core/editor/bindingEdit';
 export { decideRun } from '../../core/gate/decide';
-export { createSecretMasker } from '../../core/run/secretMasker';
+export { createSecretMasker } from '../../core/secrets/secretMasker';
 export { editorReasons } from '../../core/editor/reasonText';
