@@ -3,7 +3,7 @@
 // jumps when a step ends.
 import type { PanelAttempt, PanelCheck, PanelCommand, PanelStage, PanelState, PanelStep } from './messages';
 import type { CheckStatus } from '../src/core/run/record';
-import { button, h, icon, vsc } from './dom';
+import { button, h, icon, vsc, type Child } from './dom';
 
 export type Send = (command: PanelCommand) => void;
 
@@ -45,7 +45,7 @@ export function renderState(root: HTMLElement, state: PanelState | null, send: S
   if (state.decision) root.append(decision(state));
   for (const stage of state.stages) root.append(stageSection(stage, state, send));
   if (state.looseSteps.length > 0) {
-    root.append(vsc('vscode-collapsible', { title: 'Other steps', open: state.looseSteps.some((s) => s.status !== 'pending') }, ...state.looseSteps.map((s) => stepRow(s, state, send))));
+    root.append(collapsible('other-steps', { title: 'Other steps', open: state.looseSteps.some((s) => s.status !== 'pending') }, ...state.looseSteps.map((s) => stepRow(s, state, send))));
   }
   if (state.dependencies) root.append(dependencies(state, send));
   if (state.gates.length > 0) root.append(gates(state));
@@ -86,10 +86,19 @@ function decision(state: PanelState): HTMLElement {
   return node;
 }
 
+/** Sections the user opened or closed keep that state when the panel is redrawn (every state message). */
+const toggled = new Map<string, boolean>();
+
+function collapsible(id: string, attributes: Record<string, string | boolean>, ...children: Child[]): HTMLElement {
+  const node = vsc('vscode-collapsible', { ...attributes, open: toggled.get(id) ?? attributes.open === true }, ...children);
+  node.addEventListener('vsc-collapsible-toggle', (event) => toggled.set(id, (event as CustomEvent<{ open: boolean }>).detail.open));
+  return node;
+}
+
 function stageSection(stage: PanelStage, state: PanelState, send: Send): HTMLElement {
   const open = stage.verdict !== 'PASS' || stage.checks.some((c) => c.status === 'running');
   const description = stage.verdict + (stage.holdUntil && stage.verdict === 'HOLDING' ? ` · ${timeLeft(stage.holdUntil)}` : '');
-  const section = vsc('vscode-collapsible', { title: stage.label, description, open, class: `stage verdict-${stage.verdict.toLowerCase().replace(/\s+/g, '-')}` });
+  const section = collapsible(`stage:${stage.id}`, { title: stage.label, description, open, class: `stage verdict-${stage.verdict.toLowerCase().replace(/\s+/g, '-')}` });
   const actions = h('div', { class: 'stage-actions', data: { slot: 'actions' } },
     button(stage.kind === 'checklist' ? 'Run checklist' : 'Run stage', 'run-all', () => send({ type: 'runStage', stageId: stage.id }), { disabled: !state.trusted, secondary: true, title: state.trusted ? 'Run its checks in order' : 'Restricted Mode: trust the workspace to run' }),
     button('Show in runbook', 'go-to-file', () => send({ type: 'reveal', line: stage.line }), { secondary: true }),
@@ -154,7 +163,7 @@ function evidence(step: PanelStep, send: Send): HTMLElement {
       return item;
     })));
   }
-  return vsc('vscode-collapsible', { title: 'Evidence', description: `attempt ${last.n}` }, body);
+  return collapsible(`evidence:${step.id}`, { title: 'Evidence', description: `attempt ${last.n}` }, body);
 }
 
 function facts(a: PanelAttempt): HTMLElement {
@@ -183,11 +192,11 @@ function dependencies(state: PanelState, send: Send): HTMLElement {
       label, item.title ? ` ${item.title}` : '', h('span', { class: 'muted' }, ` -> ${state}`));
   }));
   const description = `${deps.status}${deps.repo ? ` · ${deps.repo}` : ''}`;
-  return vsc('vscode-collapsible', { title: 'Dependency gate', description, open: deps.status !== 'green' }, deps.reason ? h('div', { class: 'warning' }, deps.reason) : null, list);
+  return collapsible('dependency-gate', { title: 'Dependency gate', description, open: deps.status !== 'green' }, deps.reason ? h('div', { class: 'warning' }, deps.reason) : null, list);
 }
 
 function gates(state: PanelState): HTMLElement {
-  return vsc('vscode-collapsible', { title: 'KPI / SLO gates', description: `${state.gates.filter((g) => g.status === 'green').length}/${state.gates.length} green` },
+  return collapsible('kpi-gates', { title: 'KPI / SLO gates', description: `${state.gates.filter((g) => g.status === 'green').length}/${state.gates.length} green` },
     h('ul', { class: 'gates' }, ...state.gates.map((g) => h('li', { class: `gate gate-${g.status.replace(/\s+/g, '-')}` },
       statusIcon(g.status === 'green' ? 'passed' : g.status === 'red' ? 'failed' : g.status === 'blocked' ? 'blocked' : 'pending'),
       h('span', {}, g.title), h('span', { class: 'muted' }, ` · ${g.status}${g.inScope ? '' : ' (not in scope)'}${g.status !== 'not observed' ? `: ${g.evidence}` : ''}`)))));
