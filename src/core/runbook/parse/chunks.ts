@@ -4,7 +4,7 @@
 // inside a fenced block or a multi-line HTML block. Chunks end on content (headings, or a
 // content-defined hash point) so that an edit does not shift the boundaries after it.
 
-import { HTML_OPENERS, LIST_MARKER, contentIndent, fenceRun, hashLine, isThematicBreak, lineTable } from './cutLines';
+import { HTML_OPENERS, LIST_MARKER, contentIndent, fenceOpening, fenceRun, hashLine, isThematicBreak, lineTable } from './cutLines';
 
 export interface Chunk {
   /** 1-based line of the chunk's first line in the document. */
@@ -118,13 +118,7 @@ function scan(input: ScanInput, from: number, entry: CutState, stop: ((line: num
     let visual = 0;
     for (let k = start; k < firstChar; k++) visual = text.charCodeAt(k) === 9 ? visual + 4 - (visual % 4) : visual + 1;
     if (fence) {
-      if (column <= 3 && !blank) {
-        let j = indent;
-        while (j < end && text.charCodeAt(j) === fence.char) j++;
-        let k = j;
-        while (k < end && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
-        if (j - indent >= fence.length && k === end) fence = null;
-      }
+      if (column <= 3 && !blank && fenceRun(text, indent, end, fence.char) >= fence.length) fence = null;
       previousBlank = false;
       previousText = false;
       continue;
@@ -187,33 +181,18 @@ function scan(input: ScanInput, from: number, entry: CutState, stop: ((line: num
         let m = start;
         while (m < end && text.charCodeAt(m) !== 32 && text.charCodeAt(m) !== 9) m++;
         while (m < end && (text.charCodeAt(m) === 32 || text.charCodeAt(m) === 9)) m++;
-        const f = text.charCodeAt(m);
-        if (f === 96 || f === 126) {
-          let j = m;
-          while (j < end && text.charCodeAt(j) === f) j++;
-          if (j - m >= 3 && !(f === 96 && text.slice(j, end).includes('`'))) itemFence = { char: f, length: j - m };
-        }
+        itemFence = fenceOpening(text, m, end);
       }
       // A lazy continuation line keeps the item open; after a blank line, or a block that
       // interrupts a paragraph, the list is over.
       else if (previousBlank || itemFenceClosed || thematic || c === 35 || c === 62 || c === 96 || c === 126 || c === 60 || c === 61) listContentIndent = -1;
     }
     if (!blank && listContentIndent >= 0 && visual >= listContentIndent) {
-      const f = text.charCodeAt(firstChar);
-      if (f === 96 || f === 126) {
-        let j = firstChar;
-        while (j < end && text.charCodeAt(j) === f) j++;
-        if (j - firstChar >= 3 && !(f === 96 && text.slice(j, end).includes('`'))) itemFence = { char: f, length: j - firstChar };
-      }
+      itemFence = fenceOpening(text, firstChar, end) ?? itemFence;
     } else if (!blank && column <= 3 && (listContentIndent < 0 || column < listContentIndent)) {
       if (c === 96 || c === 126) {
-        let j = indent;
-        while (j < end && text.charCodeAt(j) === c) j++;
-        const length = j - indent;
-        if (length >= 3 && !(c === 96 && text.slice(j, end).includes('`'))) {
-          fence = { char: c, length };
-          listContentIndent = -1;
-        }
+        fence = fenceOpening(text, indent, end);
+        if (fence) listContentIndent = -1;
       } else if (c === 60) {
         const rest = text.slice(indent, end);
         for (const [open, close] of HTML_OPENERS) {

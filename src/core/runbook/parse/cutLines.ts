@@ -82,3 +82,17 @@ export function contentIndent(text: string, start: number, end: number): number 
   if (i === end || spaces === 0 || spaces > 4) return markerWidth + 1;
   return column;
 }
+
+/** A fence opening at `at` (three or more ` or ~; a backtick fence's info has no backtick), else null. */
+export function fenceOpening(text: string, at: number, end: number): { char: number; length: number } | null {
+  const char = text.charCodeAt(at);
+  if (char !== 96 && char !== 126) return null;
+  let j = at;
+  while (j < end && text.charCodeAt(j) === char) j++;
+  if (j - at < 3) return null;
+  if (char === 96) {
+    const tick = text.indexOf('`', j);
+    if (tick >= 0 && tick < end) return null;
+  }
+  return { char, length: j - at };
+}
