@@ -131,6 +131,8 @@ window.addEventListener('message', (event: MessageEvent<HostToPanel>) => {
   }
 });
 
+window.addEventListener('focus', () => vscode.postMessage({ type: 'focused' }));
+
 // Hold countdowns tick without asking the host.
 setInterval(() => {
   document.querySelectorAll<HTMLElement>('[data-until]').forEach((node) => {

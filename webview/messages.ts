@@ -31,6 +31,8 @@ export type PanelCommand =
 
 export type PanelToHost =
   | { type: 'ready' }
+  /** The panel took the keyboard (the editor lost it). */
+  | { type: 'focused' }
   | PanelCommand
   | { type: 'probeResult'; id: number; result: PanelProbe };
 

@@ -26,6 +26,8 @@ export interface RunbookGateApi {
   lensTiming(uri: vscode.Uri): LensTiming | undefined;
   /** How often lenses were provided, resolved and refreshed. */
   lensCounts: { provided: number; resolved: number; refreshed: number };
+  /** The last few lens requests and redraws, timed. */
+  lensTrail: readonly string[];
   /** The latest model build of the document: its version and how long it took. */
   modelTiming(uri: vscode.Uri): { version: number; modelMs: number; longestSliceMs: number | null } | undefined;
   checkboxStats: CheckboxStats;
@@ -72,6 +74,10 @@ export function activateEditor(context: vscode.ExtensionContext, loadMs: number)
       if (affectsRuns(event)) for (const run of runs.all()) void runs.restore(run.uri, true);
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => lenses.refresh()),
+    // The workbench drops an editor's pending lens request when the editor loses the keyboard
+    // and asks again only when it gets it back: a run that ended just before the user moved to
+    // the panel would leave stale lenses beside it. Asking now redraws them.
+    panel.onDidTakeFocus(() => lenses.refresh()),
     vscode.window.onDidChangeActiveTextEditor((active) => void updateContext(models, active)),
     watchRunRecords(runs),
   );
@@ -82,6 +88,7 @@ export function activateEditor(context: vscode.ExtensionContext, loadMs: number)
     activation: { loadMs, activateMs },
     lensTiming: (uri) => lenses.timing(uri),
     lensCounts: lenses.counts,
+    lensTrail: lenses.trail,
     modelTiming: (uri) => models.timing(uri),
     checkboxStats: checkboxes.stats,
     checkboxesIdle: (uri) => checkboxes.idle(uri),

@@ -88,6 +88,7 @@ export class LensProvider implements vscode.CodeLensProvider<RunbookLens>, vscod
 
   refresh(): void {
     this.counts.refreshed++;
+    this.note('refresh');
     this.changed.fire();
     this.retime();
   }
@@ -99,10 +100,18 @@ export class LensProvider implements vscode.CodeLensProvider<RunbookLens>, vscod
   /** How often VS Code asked for and resolved lenses (the integration suite's diagnostics). */
   readonly counts = { provided: 0, resolved: 0, refreshed: 0 };
 
+  /** The last few requests and redraws, with their times (the integration suite's diagnostics). */
+  readonly trail: string[] = [];
+  private note(event: string): void {
+    this.trail.push(`${new Date().toISOString().slice(11, 23)} ${event}`);
+    if (this.trail.length > 40) this.trail.shift();
+  }
+
   async provideCodeLenses(document: vscode.TextDocument): Promise<RunbookLens[]> {
     const config = readConfig(document.uri);
     if (!config.codeLensEnabled) return [];
     this.counts.provided++;
+    this.note(`provide v${document.version}`);
     const started = performance.now();
     // After an edit the current model may still be building: place the lenses from the previous
     // one, carried through the edit, and redraw when the model is current (onDidChangeModel).
@@ -116,6 +125,7 @@ export class LensProvider implements vscode.CodeLensProvider<RunbookLens>, vscod
       const ready = Promise.all([this.models.get(document), editorCore()]);
       const within = await Promise.race([ready, new Promise<null>((resolve) => setTimeout(() => resolve(null), FIRST_ANSWER_MS))]);
       if (!within) {
+        this.note('provided none: model not ready');
         void ready.then(() => this.changed.fire(), () => undefined);
         return [];
       }
@@ -160,12 +170,14 @@ export class LensProvider implements vscode.CodeLensProvider<RunbookLens>, vscod
       lenses: lenses.length,
       shifted: shifted !== undefined,
     });
+    this.note(`provided ${lenses.length}${shifted ? ' (shifted)' : ''} record ${run.record ? run.record.checks.filter((c) => c.status !== 'pending').length : '-'} decided`);
     return lenses;
   }
 
   resolveCodeLens(lens: RunbookLens): RunbookLens {
     this.counts.resolved++;
     const content = this.core?.lensContent(lens.slot, lens.index, lens.view);
+    if (this.trail.at(-1)?.endsWith(' resolve') !== true) this.note('resolve');
     if (!content) {
       lens.command = { title: '', command: '' };
       return lens;
@@ -195,7 +207,7 @@ export class LensProvider implements vscode.CodeLensProvider<RunbookLens>, vscod
     const every = running ? 1000 : holding ? 30_000 : 0;
     if (every === this.tickEvery) return;
     if (this.ticker) clearInterval(this.ticker);
-    this.ticker = every ? setInterval(() => this.changed.fire(), every) : undefined;
+    this.ticker = every ? setInterval(() => { this.note('tick'); this.changed.fire(); }, every) : undefined;
     this.tickEvery = every;
   }
 

@@ -31,6 +31,9 @@ export class PanelHost implements vscode.WebviewViewProvider, vscode.Disposable 
   readonly watched = new Map<string, number>();
   /** Messages posted so far. */
   postedCount = 0;
+  private readonly tookFocus = new vscode.EventEmitter<void>();
+  /** The panel took the keyboard from the editor. */
+  readonly onDidTakeFocus = this.tookFocus.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -107,6 +110,10 @@ export class PanelHost implements vscode.WebviewViewProvider, vscode.Disposable 
     if (message.type === 'probeResult') {
       this.probes.get(message.id)?.(message.result);
       this.probes.delete(message.id);
+      return;
+    }
+    if (message.type === 'focused') {
+      this.tookFocus.fire();
       return;
     }
     if (message.type === 'ready') {
@@ -248,5 +255,6 @@ export class PanelHost implements vscode.WebviewViewProvider, vscode.Disposable 
     if (this.stateTimer) clearTimeout(this.stateTimer);
     if (this.outputTimer) clearTimeout(this.outputTimer);
     for (const s of this.subscriptions) s.dispose();
+    this.tookFocus.dispose();
   }
 }
