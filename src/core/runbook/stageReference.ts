@@ -2,13 +2,64 @@
 // the editor's commands and a step's stage= annotation all read it the same way.
 import type { Stage } from './model';
 
+const PREFIX = /^(?:(?:stage|phase|step|wave)[-\s]?)?(.+)$/;
+
 /** Does a stage reference as a user types it name this stage? */
 export function stageMatches(stage: Stage, reference: string): boolean {
   const ref = reference.trim().toLowerCase();
   if (ref === '') return false;
   if (ref === stage.id.toLowerCase() || ref === stage.title.toLowerCase() || ref === stage.label.toLowerCase()) return true;
   const key = stage.key?.toLowerCase() ?? null;
-  const bare = /^(?:(?:stage|phase|step|wave)[-\s]?)?(.+)$/.exec(ref)?.[1] ?? ref;
+  const bare = PREFIX.exec(ref)?.[1] ?? ref;
   if (key !== null && (bare === key || `stage-${bare}` === stage.id)) return true;
   return stage.number !== null && /^\d+$/.test(bare) && Number(bare) === stage.number && key === String(stage.number);
+}
+
+/** More ways a caller accepts to name a stage: `matches` is tried on stages whose id, name, key or `#number` is one of `spellings` (lower case). */
+export interface OtherNaming {
+  spellings: string[];
+  matches: (stage: Stage) => boolean;
+}
+
+/**
+ * The first stage (in document order) that `reference` names by stageMatches or by `other`.
+ * Looks up candidates by their spellings instead of testing every stage: a long runbook has
+ * hundreds of stages and a stage= on hundreds of steps.
+ */
+export function stageFinder(stages: readonly Stage[]): (reference: string, other?: OtherNaming) => Stage | undefined {
+  // Built on the first lookup: most runbooks have no stage= at all.
+  let bySpelling: Map<string, number[]> | null = null;
+  const index = (): Map<string, number[]> => {
+    const map = new Map<string, number[]>();
+    const add = (spelling: string | null, at: number): void => {
+      if (spelling === null) return;
+      const list = map.get(spelling);
+      if (!list) map.set(spelling, [at]);
+      else if (list.at(-1) !== at) list.push(at);
+    };
+    stages.forEach((stage, at) => {
+      add(stage.id.toLowerCase(), at);
+      add(stage.title.toLowerCase(), at);
+      add(stage.label.toLowerCase(), at);
+      add(stage.key?.toLowerCase() ?? null, at);
+      if (stage.number !== null) add(`#${stage.number}`, at);
+    });
+    return map;
+  };
+  return (reference, other) => {
+    const lower = reference.trim().toLowerCase();
+    const bare = PREFIX.exec(lower)?.[1] ?? lower;
+    const spellings = [lower, bare, `stage-${bare}`, ...(other?.spellings ?? [])];
+    if (/^\d+$/.test(bare)) spellings.push(`#${Number(bare)}`);
+    bySpelling ??= index();
+    let first: number | undefined;
+    for (const spelling of spellings) {
+      for (const at of bySpelling.get(spelling) ?? []) {
+        if (first !== undefined && at >= first) break;
+        const stage = stages[at]!;
+        if (stageMatches(stage, reference) || other?.matches(stage) === true) first = at;
+      }
+    }
+    return first === undefined ? undefined : stages[first];
+  };
 }

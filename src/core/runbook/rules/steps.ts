@@ -5,7 +5,7 @@ import type { StepFragment } from '../parse/fragment';
 import { IdPool } from './ids';
 import { shortSlug, slugify } from './text';
 import { isSecretName } from './shellScan';
-import { stageMatches } from '../stageReference';
+import { stageFinder } from '../stageReference';
 
 export interface PendingStep {
   step: Step;
@@ -73,17 +73,23 @@ export function assignStepIds(pending: PendingStep[], stages: Stage[], diagnosti
     const scoped = scope ? `${scope}-${base}` : base;
     p.step.id = ids.claim(ids.has(scoped) ? base : scoped);
   }
+  const find = stageFinder(stages);
+  let stageList: string | undefined;
   for (const p of pending) {
     const wanted = p.step.annotations.stage;
     if (wanted === undefined) continue;
+    // Besides what --stage accepts: `stage-<value>`, the number as written, the value's slug.
     const lower = wanted.toLowerCase();
-    const slug = slugify(wanted); // once per step, not once per stage
-    const stage = stages.find((s) => stageMatches(s, wanted) || s.id === `stage-${lower}` || (s.number !== null && String(s.number) === lower) || s.id === slug);
+    const slug = slugify(wanted);
+    const stage = find(wanted, {
+      spellings: [`stage-${lower}`, slug.toLowerCase(), ...(/^\d+$/.test(lower) ? [`#${Number(lower)}`] : [])],
+      matches: (s) => s.id === `stage-${lower}` || (s.number !== null && String(s.number) === lower) || s.id === slug,
+    });
     if (stage) p.step.stageId = stage.id;
     else {
       diagnostics.push({
         range: p.headRange, severity: 'warning', code: 'unknown-stage',
-        message: `stage=${wanted} names no stage in this runbook (stages: ${stages.map((s) => s.id).join(', ') || 'none'}).`,
+        message: `stage=${wanted} names no stage in this runbook (stages: ${(stageList ??= stages.map((s) => s.id).join(', ')) || 'none'}).`,
       });
     }
   }
