@@ -78,10 +78,12 @@ function applyOne(r: RunRecord, e: RunEvent): void {
     case 'attempt-ended': {
       const step = r.steps.find((s) => s.id === e.stepId);
       if (!step) return;
-      const index = step.attempts.findIndex((a) => a.n === e.attempt.n);
+      // An attempt is its number within its session: the editor and the CLI may each start
+      // attempt 2 of a step at once, and neither record may replace the other.
+      const index = step.attempts.findIndex((a) => a.n === e.attempt.n && a.session === e.attempt.session);
       if (index >= 0) step.attempts[index] = e.attempt;
       else step.attempts.push(e.attempt);
-      step.attempts.sort((a, b) => a.n - b.n);
+      step.attempts.sort((a, b) => a.n - b.n || (a.startedAt ?? '').localeCompare(b.startedAt ?? ''));
       return;
     }
     case 'step-not-run': {
@@ -109,9 +111,17 @@ function applyOne(r: RunRecord, e: RunEvent): void {
       r.dependencies = { ...e.dependencies, citations: r.dependencies.citations };
       return;
     case 'extra-added': {
-      r.extra.push(e.extra);
-      const check = e.extra.checkId ? r.checks.find((c) => c.id === e.extra.checkId) : undefined;
-      if (check && !check.extraIds.includes(e.extra.id)) check.extraIds.push(e.extra.id);
+      // Two sessions numbering their exec at once get the same id: the later one takes the next free one.
+      let extra = e.extra;
+      if (r.extra.some((x) => x.id === extra.id)) {
+        const ids = new Set(r.extra.map((x) => x.id));
+        let n = r.extra.length + 1;
+        while (ids.has(`exec-${n}`)) n++;
+        extra = { ...extra, id: `exec-${n}` };
+      }
+      r.extra.push(extra);
+      const check = extra.checkId ? r.checks.find((c) => c.id === extra.checkId) : undefined;
+      if (check && !check.extraIds.includes(extra.id)) check.extraIds.push(extra.id);
       return;
     }
     case 'note-added':

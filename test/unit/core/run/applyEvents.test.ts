@@ -62,3 +62,30 @@ test('a mark overrides a check, with who and why in its outcome', () => {
   assert.equal(manual.updatedAt, minutes(1));
   assert.equal(record.startedAt, T0);
 });
+
+test('the editor and the CLI starting attempt 2 of a step at once: both attempts are kept, each ended in place', () => {
+  const record = recordWith(def, {}, [
+    { type: 'attempt-ended', at: minutes(1), stepId: 'health', attempt: attempt(1, 'failed') },
+    { type: 'attempt-started', at: minutes(2), stepId: 'health', attempt: attempt(2, 'running', { session: 2, startedAt: minutes(2), endedAt: null, logPath: 'logs/health.2.log' }) },
+    { type: 'attempt-started', at: minutes(3), stepId: 'health', attempt: attempt(2, 'running', { session: 3, startedAt: minutes(3), endedAt: null, logPath: 'logs/health.2~2.log' }) },
+    { type: 'attempt-ended', at: minutes(4), stepId: 'health', attempt: attempt(2, 'passed', { session: 2, startedAt: minutes(2), endedAt: minutes(4), logPath: 'logs/health.2.log' }) },
+    { type: 'attempt-ended', at: minutes(5), stepId: 'health', attempt: attempt(2, 'failed', { session: 3, startedAt: minutes(3), endedAt: minutes(5), logPath: 'logs/health.2~2.log' }) },
+  ]);
+  const health = record.steps.find((s) => s.id === 'health')!;
+  assert.deepEqual(health.attempts.map((a) => [a.n, a.session, a.status, a.logPath]), [
+    [1, 1, 'failed', 'logs/x.1.log'],
+    [2, 2, 'passed', 'logs/health.2.log'],
+    [2, 3, 'failed', 'logs/health.2~2.log'],
+  ]);
+  assert.equal(health.status, 'failed', 'the later-started attempt decides');
+});
+
+test('two sessions adding exec-1 at once: the later one becomes exec-2, both are kept', () => {
+  const extra = (session: number, command: string) => ({ id: 'exec-1', title: command, stageId: 'stage-0', checkId: 'stage-0.2', command, addedBy: null, attempt: attempt(1, 'passed', { session }) });
+  const record = recordWith(def, {}, [
+    { type: 'extra-added', at: minutes(1), extra: extra(2, 'kubectl get pods') },
+    { type: 'extra-added', at: minutes(2), extra: extra(3, 'curl -fsS localhost/health') },
+  ]);
+  assert.deepEqual(record.extra.map((x) => [x.id, x.command]), [['exec-1', 'kubectl get pods'], ['exec-2', 'curl -fsS localhost/health']]);
+  assert.deepEqual(record.checks.find((c) => c.id === 'stage-0.2')!.extraIds, ['exec-1', 'exec-2']);
+});
