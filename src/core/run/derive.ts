@@ -4,6 +4,7 @@
 // never stored as an input: marks, attempts, observations and dependency states are the facts.
 import type { CheckRecord, CheckStatus, DependencyRecord, GateRecord, RunRecord, StepRecord, StepStatus } from './record';
 import { describeRemaining, holdUntil, shortTime } from './holds';
+import { checkInScope } from './scope';
 
 export function deriveRecord(record: RunRecord): RunRecord {
   for (const step of record.steps) deriveStep(step);
@@ -156,7 +157,6 @@ export function gateInScope(gate: GateRecord, record: RunRecord): boolean {
   if (scope.gateIds.includes(gate.id)) return true;
   const stageKinds = new Map(record.stages.map((s) => [s.id, s.kind]));
   if (scope.stageIds.some((id) => stageKinds.get(id) === 'stage')) return true;
-  const checksInScope = record.checks.filter((c) => scope.checkIds.includes(c.id) || scope.stageIds.includes(c.stageId));
-  if (checksInScope.some((c) => c.gateIds.includes(gate.id))) return true;
+  if (record.checks.some((c) => c.gateIds.includes(gate.id) && checkInScope(record, c))) return true;
   return gate.observations.some((o) => o.stepId !== null && scope.stepIds.includes(o.stepId));
 }

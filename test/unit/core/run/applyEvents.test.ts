@@ -89,3 +89,17 @@ test('two sessions adding exec-1 at once: the later one becomes exec-2, both are
   assert.deepEqual(record.extra.map((x) => [x.id, x.command]), [['exec-1', 'kubectl get pods'], ['exec-2', 'curl -fsS localhost/health']]);
   assert.deepEqual(record.checks.find((c) => c.id === 'stage-0.2')!.extraIds, ['exec-1', 'exec-2']);
 });
+
+test('a gate a check follows is in scope when the check came in through its step (--step)', () => {
+  const gated = definition({
+    stages: [stage('stage-0', ['stage-0.1'])],
+    checks: [check('stage-0.1', 'gate', { stepIds: ['health'], gateIds: ['error-budget-gate'] })],
+    steps: [step('health', { checkIds: ['stage-0.1'] })],
+    gates: [
+      { id: 'error-budget-gate', number: 1, title: 'Error budget gate', detail: [], line: 30, thresholds: [], tableStatus: null, tableEvidence: null },
+      { id: 'replay-gate', number: 2, title: 'Replay gate', detail: [], line: 32, thresholds: [], tableStatus: null, tableEvidence: null },
+    ],
+  });
+  const record = recordWith(gated, { stepIds: ['health'] });
+  assert.deepEqual(record.gates.map((g) => [g.id, g.inScope]), [['error-budget-gate', true], ['replay-gate', false]]);
+});
