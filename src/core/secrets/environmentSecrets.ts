@@ -27,13 +27,6 @@ function minimumLength(name: string): number {
   return ALWAYS_SECRET_NAMES.includes(name) ? MIN_SECRET_LENGTH : MIN_ENVIRONMENT_SECRET_LENGTH;
 }
 
-/** The values of environmentSecretNames long enough to mask. */
-export function secretValuesFromEnvironment(env: Environment): string[] {
-  return environmentSecretNames(env)
-    .filter((name) => env[name]!.length >= minimumLength(name))
-    .map((name) => env[name]!);
-}
-
 export interface RunSecrets {
   /** Every value to mask (give them to createSecretMasker). */
   values: string[];
@@ -43,7 +36,7 @@ export interface RunSecrets {
 
 /**
  * The secrets of a run: the runbook's secret inputs (`declared`, masked from MIN_SECRET_LENGTH)
- * and the environment's (secretValuesFromEnvironment). `env` is what the steps receive.
+ * and the environment's (environmentSecretNames, from their minimum length). `env` is what the steps receive.
  */
 export function collectRunSecrets(declared: readonly string[], env: Environment): RunSecrets {
   const values = new Set<string>();

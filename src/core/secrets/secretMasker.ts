@@ -8,30 +8,6 @@ import { MIN_SECRET_LENGTH, secretForms } from './secretForms';
 export { MASK, type MaskedPiece, OutputMasker } from './outputMasker';
 export { MIN_ENCODED_LENGTH, MIN_SECRET_LENGTH } from './secretForms';
 
-export interface SecretPartition {
-  masked: string[];
-  /** Values too short to mask (the UI should say so, without showing them). */
-  skipped: string[];
-}
-
-export function partitionSecrets(values: readonly string[]): SecretPartition {
-  const masked: string[] = [];
-  const skipped: string[] = [];
-  for (const value of new Set(values)) {
-    if (value.length >= MIN_SECRET_LENGTH) masked.push(value);
-    else if (value.length > 0) skipped.push(value);
-  }
-  return { masked, skipped };
-}
-
-/** Names of secrets whose values are set but too short to be masked. */
-export function unmaskedSecretNames(names: readonly string[], env: Record<string, string | undefined>): string[] {
-  return names.filter((name) => {
-    const value = env[name];
-    return value !== undefined && value.length > 0 && value.length < MIN_SECRET_LENGTH;
-  });
-}
-
 export interface SecretMasker {
   /** False when there is nothing to mask (every text passes untouched). */
   readonly active: boolean;

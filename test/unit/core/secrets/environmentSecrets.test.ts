@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  collectRunSecrets, environmentSecretNames, MIN_ENVIRONMENT_SECRET_LENGTH, secretValuesFromEnvironment,
+  collectRunSecrets, environmentSecretNames, MIN_ENVIRONMENT_SECRET_LENGTH,
 } from '../../../../src/core/secrets/environmentSecrets';
 import { createSecretMasker } from '../../../../src/core/secrets/secretMasker';
 
@@ -19,18 +19,18 @@ const ENV = {
 
 test('secret-sounding variables are found whether or not the runbook names them', () => {
   assert.deepEqual(environmentSecretNames(ENV), ['AWS_SECRET_ACCESS_KEY', 'DB_PASSWORD', 'GITHUB_TOKEN', 'USE_KEYCHAIN', 'VSCE_PAT']);
-  assert.deepEqual(secretValuesFromEnvironment(ENV).sort(), [ENV.AWS_SECRET_ACCESS_KEY, ENV.DB_PASSWORD, ENV.GITHUB_TOKEN, ENV.VSCE_PAT].sort());
+  assert.deepEqual(collectRunSecrets([], ENV).values.sort(), [ENV.AWS_SECRET_ACCESS_KEY, ENV.DB_PASSWORD, ENV.GITHUB_TOKEN, ENV.VSCE_PAT].sort());
 });
 
 test('printenv GITHUB_TOKEN AWS_SECRET_ACCESS_KEY prints ***', () => {
-  const masker = createSecretMasker(secretValuesFromEnvironment(ENV));
+  const masker = createSecretMasker(collectRunSecrets([], ENV).values);
   const printed = `${ENV.GITHUB_TOKEN}\n${ENV.AWS_SECRET_ACCESS_KEY}\n`;
   assert.equal(masker.mask(printed), '***\n***\n');
 });
 
 test('GITHUB_TOKEN and GH_TOKEN are masked from the ordinary minimum; other guesses from a longer one', () => {
   assert.equal(MIN_ENVIRONMENT_SECRET_LENGTH, 8);
-  assert.deepEqual(secretValuesFromEnvironment({ GH_TOKEN: 'gh-1', API_KEY: 'short', USE_KEYCHAIN: 'true' }), ['gh-1']);
+  assert.deepEqual(collectRunSecrets([], { GH_TOKEN: 'gh-1', API_KEY: 'short', USE_KEYCHAIN: 'true' }), { values: ['gh-1'], unmaskedNames: ['API_KEY', 'USE_KEYCHAIN'] });
 });
 
 test('a run masks declared inputs from 4 characters and reports every value too short to mask', () => {
