@@ -3,7 +3,7 @@
 // (OutputMasker: bytes, stdout and stderr together, streaming).
 import { FormMatcher } from './formMatcher';
 import { MASK, OutputMasker } from './outputMasker';
-import { MIN_SECRET_LENGTH, secretForms } from './secretForms';
+import { secretForms } from './secretForms';
 
 export { MASK, type MaskedPiece, OutputMasker } from './outputMasker';
 export { MIN_ENCODED_LENGTH, MIN_SECRET_LENGTH } from './secretForms';
