@@ -238,5 +238,6 @@ function githubRemedy(error: string, kind: DependencyItem['errorKind'] | null = 
         : kind === 'forbidden' || kind === 'not-found' ? 'access'
           : kind === 'network' || kind === 'timeout' || kind === 'server' || kind === 'rate-limited' || kind === 'malformed' ? 'network'
             : /no repository/i.test(error) ? 'repository' : 'network';
-  return { kind: 'configure-github', need, detail: error };
+  // The reason's problem already says what GitHub answered: the remedy does not repeat it.
+  return { kind: 'configure-github', need, detail: '' };
 }

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { decideRun } from '../../../../src/core/gate/decide';
+import { wordReason, wordReasonRemedy } from '../../../../src/core/gate/wording';
 import { applyEvents } from '../../../../src/core/run/applyEvents';
 import type { DependencyRecord } from '../../../../src/core/run/record';
 import { attempt, check, definition, recordWith, stage, step, minutes } from '../../fakes/runDefinitions';
@@ -124,6 +125,9 @@ test('a dependency that cannot be checked blocks the gate and says how to fix it
   const deps = decision.reasons.filter((r) => r.subject.kind === 'dependency');
   // Two lookups that failed the same way are one reason naming both.
   assert.deepEqual(deps.map((r) => [r.subject.kind === 'dependency' && r.subject.label, r.problem.kind, r.remedy.kind === 'configure-github' && r.remedy.need]), [['#1858, #1859', 'lookup-failed', 'repository']]);
+  // GitHub's answer is said once, by the problem; the remedy says what to do.
+  assert.equal(wordReason(deps[0]!, 'cli'), '#1858, #1859 could not be looked up: no repository for #1858: pass --github-repo');
+  assert.equal(wordReasonRemedy(deps[0]!, 'cli'), 'set --github-repo OWNER/NAME (or `repo:` in the front matter)');
 });
 
 test('harness rows count instead of their check: seed 002\'s counts line', () => {
