@@ -1,0 +1,78 @@
+// The use-case layer with its real adapters (child processes, the run store on disk): what an
+// editor does to an open run while one of its steps is running.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GateService } from '../../../src/app/gateService';
+import type { HostPorts } from '../../../src/app/ports';
+import { parseRunbook } from '../../../src/core/runbook/parseRunbook';
+import { ExecaProcessRunner } from '../../../src/node/execaRunner';
+
+const RUNBOOK = `# Canary
+
+## Stage 0: Preflight
+
+- [ ] Wait for the release signal.
+- [ ] Confirm the dashboards are green.
+
+\`\`\`bash {name=wait-for-signal check=stage-0.1}
+while [ ! -f signal ]; do sleep 0.05; done
+echo "signal seen"
+\`\`\`
+`;
+
+function ports(root: string): HostPorts {
+  return {
+    host: 'vscode',
+    workspaceRoot: root,
+    clock: { now: () => new Date() },
+    runner: new ExecaProcessRunner(),
+    env: { PATH: process.env.PATH },
+    settings: {
+      runsFolder: '.runbook-gate/runs', reportFolder: 'docs/status', defaultTimeoutMs: 60_000, shell: '', strict: false, template: 'gate',
+      github: { apiUrl: '', repository: '', remediationLabels: [] },
+    },
+    github: { token: async () => null },
+    prompts: { allowInteractive: false, confirmDestructive: async () => false },
+    logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    user: 'ana',
+    toolVersion: 'test',
+  };
+}
+
+async function until(what: string, probe: () => boolean): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!probe()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+test('a check marked while a step runs (its checkbox ticked in the document): the step carries on and passes, the mark is kept', async () => {
+  const root = realpathSync(mkdtempSync(join(tmpdir(), 'rg-app-')));
+  try {
+    writeFileSync(join(root, 'canary.md'), RUNBOOK);
+    const service = new GateService(ports(root));
+    const handle = await service.open({ runbookPath: 'canary.md', cwd: root, resume: null, command: 'test' });
+    const running = handle.run({ stageIds: ['0'] });
+    await until('the step to start', () => handle.record.steps.find((s) => s.id === 'wait-for-signal')?.attempts.length === 1);
+
+    // What the editor does when a mark ticks a box: the edited text is the session's runbook from now on.
+    const ticked = RUNBOOK.replace('- [ ] Confirm the dashboards', '- [x] Confirm the dashboards');
+    await handle.useRunbook(parseRunbook(ticked), ticked);
+    await handle.mark('stage-0.2', 'passed', 'dashboards green', 'ana');
+    writeFileSync(join(root, 'signal'), '');
+    const record = await running;
+
+    const step = record.steps.find((s) => s.id === 'wait-for-signal')!;
+    assert.deepEqual(step.attempts.map((a) => [a.n, a.status]), [[1, 'passed']], step.attempts.at(-1)?.outcome);
+    assert.ok(existsSync(join(handle.dir, step.attempts[0]!.logPath!)));
+    assert.deepEqual(record.checks.map((c) => [c.id, c.status]), [['stage-0.1', 'passed'], ['stage-0.2', 'passed']]);
+    assert.equal(record.checks.find((c) => c.id === 'stage-0.2')!.mark?.note, 'dashboards green');
+    await handle.finish('finished');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
