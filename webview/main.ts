@@ -7,13 +7,15 @@ import '@vscode-elements/elements/dist/vscode-collapsible/index.js';
 import '@vscode-elements/elements/dist/vscode-icon/index.js';
 import { PANEL_OUTPUT_LINES, type HostToPanel, type PanelCommand, type PanelProbe, type PanelState, type PanelToHost } from './messages';
 import { OutputView } from './outputView';
-import { renderState, timeLeft } from './render';
+import { renderState, restoreSectionChoices, sectionChoices, timeLeft } from './render';
 import { h } from './dom';
 
 interface SavedState {
   key: string | null;
   state: PanelState | null;
   output: { stepId: string; attempt: number; text: string } | null;
+  /** Sections the user opened or closed (render.ts). */
+  sections?: Array<[string, boolean]>;
 }
 
 interface VsCodeApi {
@@ -38,7 +40,7 @@ const output = new OutputView(outputElement, {
 });
 
 function persist(): void {
-  saved = { key: saved.key, state: saved.state, output: showing ? { ...showing, text: output.snapshot() } : null };
+  saved = { key: saved.key, state: saved.state, output: showing ? { ...showing, text: output.snapshot() } : null, sections: sectionChoices() };
   vscode.setState(saved);
 }
 
@@ -141,6 +143,7 @@ setInterval(() => {
 }, 15_000);
 
 // Restore at once from the saved state, then ask the host for what is current.
+restoreSectionChoices(saved.sections ?? [], persist);
 renderState(stateRoot, saved.state, send);
 if (saved.output) output.append(saved.output.text);
 titleOutput();

@@ -88,10 +88,26 @@ function decision(state: PanelState): HTMLElement {
 
 /** Sections the user opened or closed keep that state when the panel is redrawn (every state message). */
 const toggled = new Map<string, boolean>();
+let onToggled: (() => void) | null = null;
+
+/** The user's open/closed choices, saved with the panel's state so that a reload keeps them. */
+export function sectionChoices(): Array<[string, boolean]> {
+  return [...toggled];
+}
+
+export function restoreSectionChoices(choices: ReadonlyArray<[string, boolean]>, changed: () => void): void {
+  for (const [id, open] of choices) toggled.set(id, open);
+  onToggled = changed;
+}
 
 function collapsible(id: string, attributes: Record<string, string | boolean>, ...children: Child[]): HTMLElement {
   const node = vsc('vscode-collapsible', { ...attributes, open: toggled.get(id) ?? attributes.open === true }, ...children);
-  node.addEventListener('vsc-collapsible-toggle', (event) => toggled.set(id, (event as CustomEvent<{ open: boolean }>).detail.open));
+  node.addEventListener('vsc-collapsible-toggle', (event) => {
+    const open = (event as CustomEvent<{ open: boolean }>).detail.open;
+    if (toggled.get(id) === open) return;
+    toggled.set(id, open);
+    onToggled?.();
+  });
   return node;
 }
 
