@@ -17,6 +17,7 @@ import { createWorkspaceGuard, type WorkspaceGuard } from '../node/workspaceGuar
 import { detectEnvironment } from '../node/runEnvironment';
 import { chooseShell, shellInvocation } from '../node/shell';
 import { hashFile } from '../node/hashFile';
+import { ownerAliveElsewhere, ownerMark } from '../node/processReaper';
 import { RunInputs, type InputSource } from './inputs';
 import type { HostPorts } from './ports';
 import { UsageProblem } from './problems';
@@ -166,7 +167,7 @@ export class GateService {
     const environment = { ...(await detectEnvironment(guard.root, ports.toolVersion)), shell, shellFlags: shellInvocation(shell, '').flags };
     const inputs = new RunInputs(ports.env, options.runbook, options.inputs);
     const at = ports.clock.now().toISOString();
-    const session: SessionRecord = { n, host: ports.host, command: inputs.masker.mask(options.command), startedAt: at, endedAt: null, pid: process.pid, environment, end: null };
+    const session: SessionRecord = { n, host: ports.host, command: inputs.masker.mask(options.command), startedAt: at, endedAt: null, pid: process.pid, owner: ownerMark(), environment, end: null };
     const events: RunEvent[] = [{ type: 'session-started', at, session }];
     if (options.runbook && options.runbookPath !== null) {
       if (record.runbook.path !== '' && record.runbook.path !== options.runbookPath) {
@@ -212,6 +213,8 @@ export function runbookSlug(runbookPath: string): string {
 function isAlive(session: SessionRecord): boolean {
   if (session.environment.host !== hostname()) return true; // another machine's session: not ours to judge
   if (session.pid === process.pid) return true;
+  // With start times known, a pid reused by an unrelated process does not keep a dead session open.
+  if (session.owner && !session.owner.endsWith('@0') && !ownerMark().endsWith('@0')) return ownerAliveElsewhere(session.owner);
   try {
     process.kill(session.pid, 0);
     return true;

@@ -49,6 +49,8 @@ export interface SessionRecord {
   startedAt: string;
   endedAt: string | null;
   pid: number;
+  /** The process as `pid@start-time` (where the OS tells start times): a reused pid is not this session. */
+  owner?: string;
   environment: RunEnvironment;
   /** How it ended; null while it runs (a null on a dead process means it was killed). */
   end: 'finished' | 'cancelled' | 'interrupted' | `signal:${string}` | null;

@@ -2,13 +2,16 @@
 // editor does to an open run while one of its steps is running.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GateService } from '../../../src/app/gateService';
 import type { HostPorts } from '../../../src/app/ports';
 import { parseRunbook } from '../../../src/core/runbook/parseRunbook';
 import { ExecaProcessRunner } from '../../../src/node/execaRunner';
+import { startTicks } from '../../../src/node/processReaper';
+import type { RunRecord } from '../../../src/core/run/record';
 
 const RUNBOOK = `# Canary
 
@@ -73,6 +76,35 @@ test('a check marked while a step runs (its checkbox ticked in the document): th
     assert.equal(record.checks.find((c) => c.id === 'stage-0.2')!.mark?.note, 'dashboards green');
     await handle.finish('finished');
   } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a session whose process died is recovered even when its pid now belongs to another process', { skip: startTicks('self') === null && 'no /proc here' }, async () => {
+  const root = realpathSync(mkdtempSync(join(tmpdir(), 'rg-app-')));
+  const other = spawn('sleep', ['30'], { stdio: 'ignore' });
+  try {
+    writeFileSync(join(root, 'canary.md'), RUNBOOK);
+    const service = new GateService(ports(root));
+    const first = await service.open({ runbookPath: 'canary.md', cwd: root, resume: null, command: 'run' });
+    // The first session never ended (a CLI killed with -9), and its pid was given to `sleep`.
+    const recordFile = join(first.dir, 'run.json');
+    const reused = (start: string) => {
+      const record = JSON.parse(readFileSync(recordFile, 'utf8')) as RunRecord;
+      record.sessions[0] = { ...record.sessions[0]!, end: null, endedAt: null, pid: other.pid!, owner: `${other.pid}@${start}` };
+      writeFileSync(recordFile, JSON.stringify(record));
+    };
+    await until('sleep to start', () => startTicks(other.pid!) !== null);
+
+    reused(startTicks(other.pid!)!);
+    const alive = await service.open({ runbookPath: 'canary.md', cwd: root, resume: first.dir, command: 'mark' });
+    assert.equal(alive.record.sessions[0]!.end, null, 'the process the mark names is alive: its session is left open');
+
+    reused('1');
+    const later = await service.open({ runbookPath: 'canary.md', cwd: root, resume: first.dir, command: 'report' });
+    assert.equal(later.record.sessions[0]!.end, 'interrupted', 'same pid, another start time: the session is over');
+  } finally {
+    other.kill();
     rmSync(root, { recursive: true, force: true });
   }
 });
