@@ -1,7 +1,8 @@
 // CodeLens on every stage, check and step (src/core/editor/lensPlan.ts says what they are).
 // provideCodeLenses only places them, from the cached model of this document version and the
 // run's state; resolveCodeLens words the ones on screen. Redrawn when the model, the run or
-// the trust changes, every second while a step runs (elapsed time), every 30 s while a hold runs.
+// the trust changes, when the panel takes the keyboard, every second while a step runs (elapsed
+// time), every 30 s while a hold runs.
 import * as vscode from 'vscode';
 import type { LensIndex, LensSlot, LensView } from '../core/editor/lensPlan';
 import type { Runbook } from '../core/runbook/model';
