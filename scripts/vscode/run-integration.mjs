@@ -22,7 +22,7 @@ const SUITES = {
 };
 
 function parseArgs(argv) {
-  const options = { suites: [], vsix: true, verbose: false, timeoutMs: Number(process.env.RUNBOOK_GATE_SUITE_TIMEOUT_MS) || 5 * 60_000 };
+  const options = { suites: [], vsix: true, verbose: false, timeoutMs: Number(process.env.RUNBOOK_GATE_SUITE_TIMEOUT_MS) || 15 * 60_000 };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index];
     if (arg === '--verbose') options.verbose = true;
