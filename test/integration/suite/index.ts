@@ -8,6 +8,7 @@ export function run(): Promise<void> {
     await import('./seed001.test');
     await import('./cancelRerun.test');
     await import('./resume.test');
+    await import('./midRun.test');
     await import('./checkboxes.test');
     await import('./secrets.test');
     await import('./panel.test');
