@@ -82,7 +82,7 @@ export function assignStepIds(pending: PendingStep[], stages: Stage[], diagnosti
     const lower = wanted.toLowerCase();
     const slug = slugify(wanted);
     const stage = find(wanted, {
-      spellings: [`stage-${lower}`, slug.toLowerCase(), ...(/^\d+$/.test(lower) ? [`#${Number(lower)}`] : [])],
+      spellings: [`stage-${lower}`, slug, `#${lower}`],
       matches: (s) => s.id === `stage-${lower}` || (s.number !== null && String(s.number) === lower) || s.id === slug,
     });
     if (stage) p.step.stageId = stage.id;

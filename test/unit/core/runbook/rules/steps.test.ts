@@ -33,3 +33,14 @@ test('destructive: pattern, Rollback section, and an annotation overriding eithe
     [true, 'kubectl apply'], [false, null], [true, 'annotated destructive'], [true, 'under a Rollback heading'],
   ]);
 });
+
+test('stage= names a stage by id, key, title, number or slug, wherever the step sits', () => {
+  const runbook = parseRunbook([
+    '# Rollout', '', '## Stage 1.10: Patch canary', '', 'Watch it.', '', '## Stage A: Internal', '', 'Notes.', '', '## Appendix', '',
+    ...['1.1', 'a', 'Stage A', 'internal', 'stage-a', 'nine'].flatMap((stage, i) => ['```bash {name=probe-' + i + ' stage="' + stage + '"}', 'true', '```', '']),
+  ].join('\n'));
+  assert.deepEqual(runbook.steps.map((s) => [s.id, s.stageId]), [
+    ['probe-0', runbook.stages[0]!.id], ['probe-1', 'stage-a'], ['probe-2', 'stage-a'], ['probe-3', 'stage-a'], ['probe-4', 'stage-a'], ['probe-5', null],
+  ]);
+  assert.deepEqual(runbook.diagnostics.filter((d) => d.code === 'unknown-stage').map((d) => d.message.split(' (')[0]), ['stage=nine names no stage in this runbook']);
+});
