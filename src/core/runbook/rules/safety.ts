@@ -78,14 +78,14 @@ export function placeholdersIn(command: string): string[] {
   return found;
 }
 
-/** [open, close] offsets of each single-quoted string of a shell command (escapes outside quotes respected). */
+/** [open, close] offsets of each single-quoted string of a shell command (backslash escapes outside single quotes respected). */
 function singleQuotedSpans(command: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let inDouble = false;
   for (let i = 0; i < command.length; i++) {
     const c = command[i];
-    if (c === '\\' && !inDouble) {
-      i++;
+    if (c === '\\') {
+      i++; // an escaped character, in or out of double quotes, opens or closes nothing
       continue;
     }
     if (c === '"') inDouble = !inDouble;
