@@ -14,7 +14,7 @@ import { COLUMNS, placeRange, positionKey, within } from './ranges';
 import { buildGate } from './gateDraft';
 import { reportPathIn } from '../rules/reportContext';
 import { isNarrative, stageBaseId, stageLabel, stageLead, type StageMarker } from '../rules/stageMarkers';
-import { stripNumbering, truncate } from '../rules/text';
+import { truncate } from '../rules/text';
 
 export interface PlacedFragment {
   fragment: Fragment;
@@ -171,7 +171,7 @@ class Assembler {
   }
 
   private extendToLastEnd(range: SourceRange): void {
-    if (this.lastEnd > range.endLine * COLUMNS + range.endColumn) {
+    if (this.lastEnd > positionKey(range.endLine, range.endColumn)) {
       range.endLine = Math.floor(this.lastEnd / COLUMNS);
       range.endColumn = this.lastEnd % COLUMNS;
     }
@@ -310,7 +310,7 @@ class Assembler {
     const key = section?.id ?? '';
     let group = this.implicitGroups.get(key);
     if (!group) {
-      group = this.addGroup(section, section ? stripNumbering(section.title) : 'Checklist', section ? section.range : { ...range });
+      group = this.addGroup(section, section ? this.sections.plainTitle(section) : 'Checklist', section ? section.range : { ...range });
       this.implicitGroups.set(key, group);
     }
     return group;
