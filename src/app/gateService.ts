@@ -192,10 +192,12 @@ export class GateService {
     const events: RunEvent[] = [];
     const deadNumbers = new Set(dead.map((s) => s.n));
     for (const step of record.steps) {
-      const last = step.attempts.at(-1);
-      if (!last || last.status !== 'running' || !deadNumbers.has(last.session)) continue;
-      const logSha256 = last.logPath ? await hashFile(join(store.dir, last.logPath)).catch(() => null) : null;
-      events.push({ type: 'attempt-ended', at, stepId: step.id, attempt: { ...last, status: 'interrupted', outcome: 'interrupted: the run ended while this step was running', endedAt: at, logSha256 } });
+      // Every running attempt of a dead session: another session's attempt may have started after it.
+      for (const attempt of step.attempts) {
+        if (attempt.status !== 'running' || !deadNumbers.has(attempt.session)) continue;
+        const logSha256 = attempt.logPath ? await hashFile(join(store.dir, attempt.logPath)).catch(() => null) : null;
+        events.push({ type: 'attempt-ended', at, stepId: step.id, attempt: { ...attempt, status: 'interrupted', outcome: 'interrupted: the run ended while this step was running', endedAt: at, logSha256 } });
+      }
     }
     const reaped = (await this.ports.runner.reap?.(record.cookie)) ?? 0;
     dead.forEach((session, index) => events.push({ type: 'session-ended', at, session: session.n, end: 'interrupted', ...(index === 0 && reaped > 0 ? { reaped } : {}) }));
@@ -212,9 +214,11 @@ export function runbookSlug(runbookPath: string): string {
 
 function isAlive(session: SessionRecord): boolean {
   if (session.environment.host !== hostname()) return true; // another machine's session: not ours to judge
+  // With start times known, a reused pid (another process, or this one after a restart) does not keep a dead session open.
+  if (session.owner && !session.owner.endsWith('@0') && !ownerMark().endsWith('@0')) {
+    return session.owner === ownerMark() || ownerAliveElsewhere(session.owner);
+  }
   if (session.pid === process.pid) return true;
-  // With start times known, a pid reused by an unrelated process does not keep a dead session open.
-  if (session.owner && !session.owner.endsWith('@0') && !ownerMark().endsWith('@0')) return ownerAliveElsewhere(session.owner);
   try {
     process.kill(session.pid, 0);
     return true;

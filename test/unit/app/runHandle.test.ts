@@ -3,13 +3,14 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GateService } from '../../../src/app/gateService';
 import type { HostPorts } from '../../../src/app/ports';
 import { parseRunbook } from '../../../src/core/runbook/parseRunbook';
 import { ExecaProcessRunner } from '../../../src/node/execaRunner';
+import { tempWorkspace } from '../node/processHelpers';
 import { startTicks } from '../../../src/node/processReaper';
 import type { RunRecord } from '../../../src/core/run/record';
 
@@ -46,7 +47,7 @@ function ports(root: string): HostPorts {
 }
 
 async function until(what: string, probe: () => boolean): Promise<void> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 20_000;
   while (!probe()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -54,7 +55,7 @@ async function until(what: string, probe: () => boolean): Promise<void> {
 }
 
 test('a check marked while a step runs (its checkbox ticked in the document): the step carries on and passes, the mark is kept', async () => {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), 'rg-app-')));
+  const root = tempWorkspace();
   try {
     writeFileSync(join(root, 'canary.md'), RUNBOOK);
     const service = new GateService(ports(root));
@@ -64,7 +65,7 @@ test('a check marked while a step runs (its checkbox ticked in the document): th
 
     // What the editor does when a mark ticks a box: the edited text is the session's runbook from now on.
     const ticked = RUNBOOK.replace('- [ ] Confirm the dashboards', '- [x] Confirm the dashboards');
-    await handle.useRunbook(parseRunbook(ticked), ticked);
+    await handle.useRunbook(parseRunbook(ticked), createHash('sha256').update(ticked).digest('hex'));
     await handle.mark('stage-0.2', 'passed', 'dashboards green', 'ana');
     writeFileSync(join(root, 'signal'), '');
     const record = await running;
@@ -76,12 +77,13 @@ test('a check marked while a step runs (its checkbox ticked in the document): th
     assert.equal(record.checks.find((c) => c.id === 'stage-0.2')!.mark?.note, 'dashboards green');
     await handle.finish('finished');
   } finally {
+    writeFileSync(join(root, 'signal'), ''); // whatever failed above, the step ends
     rmSync(root, { recursive: true, force: true });
   }
 });
 
 test('a session whose process died is recovered even when its pid now belongs to another process', { skip: startTicks('self') === null && 'no /proc here' }, async () => {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), 'rg-app-')));
+  const root = tempWorkspace();
   const other = spawn('sleep', ['30'], { stdio: 'ignore' });
   try {
     writeFileSync(join(root, 'canary.md'), RUNBOOK);
@@ -101,8 +103,18 @@ test('a session whose process died is recovered even when its pid now belongs to
     assert.equal(alive.record.sessions[0]!.end, null, 'the process the mark names is alive: its session is left open');
 
     reused('1');
+    // Its attempt still says running, and a live session's attempt of the same number started after it.
+    const record = JSON.parse(readFileSync(recordFile, 'utf8')) as RunRecord;
+    const attempt = { n: 1, status: 'running', outcome: 'running', command: 'x', cwd: '.', shell: 'bash', shellFlags: [], endedAt: null, durationMs: null, exitCode: null, signal: null, logPath: null, logSha256: null, logBytes: 0, results: null, values: [] };
+    record.steps.find((s) => s.id === 'wait-for-signal')!.attempts = [
+      { ...attempt, session: 1, startedAt: '2026-01-01T00:00:00.000Z' },
+      { ...attempt, session: 2, startedAt: '2026-01-01T00:01:00.000Z' },
+    ] as RunRecord['steps'][number]['attempts'];
+    writeFileSync(recordFile, JSON.stringify(record));
     const later = await service.open({ runbookPath: 'canary.md', cwd: root, resume: first.dir, command: 'report' });
     assert.equal(later.record.sessions[0]!.end, 'interrupted', 'same pid, another start time: the session is over');
+    assert.deepEqual(later.record.steps.find((s) => s.id === 'wait-for-signal')!.attempts.map((a) => [a.session, a.status]), [[1, 'interrupted'], [2, 'running']],
+      'the dead session\'s attempt is interrupted though it is not the last; the live one is left alone');
   } finally {
     other.kill();
     rmSync(root, { recursive: true, force: true });
