@@ -14,7 +14,6 @@ import type { SecretMasker } from '../core/secrets/secretMasker';
 import type { HostPorts, RunListener } from './ports';
 import type { RunInputs } from './inputs';
 import { defineRun } from '../core/run/defineRun';
-import { createHash } from 'node:crypto';
 import { lookupDependencies } from './dependencies';
 import { resultsReader } from './resultsReader';
 import type { WorkspaceGuard } from '../node/workspaceGuard';
@@ -77,11 +76,10 @@ export class RunHandle {
    * The document changed while the run is open (an editor keeps one run per runbook): its new
    * checks and steps join the run, evidence of the known ones stays (the record's rule).
    */
-  async useRunbook(runbook: Runbook, text: string): Promise<RunRecord> {
+  async useRunbook(runbook: Runbook, sha256: string): Promise<RunRecord> {
     this.parts.runbook = runbook;
     this.parts.inputs.useRunbook(runbook);
     const at = this.now();
-    const sha256 = createHash('sha256').update(text).digest('hex');
     return this.commit([
       { type: 'runbook-loaded', at, definition: defineRun({ runbook, runbookPath: this.current.runbook.path, sha256, mask: (t) => this.masker.mask(t) }) },
       this.parts.inputs.recordEvent(at),

@@ -188,7 +188,7 @@ export class RunManager implements vscode.Disposable {
     if (run.handle) {
       const handle = run.handle;
       run.handleText = hash;
-      run.setRecord(await handle.useRunbook(runbook, text), handle.dir);
+      run.setRecord(await handle.useRunbook(runbook, hash), handle.dir);
       return handle;
     }
     const folder = vscode.workspace.getWorkspaceFolder(uri);
