@@ -54,8 +54,10 @@ export function decideRun(record: RunRecord, options: { strict?: boolean } = {})
       continue;
     }
     if (!stage.checks.some((c) => c.required)) {
-      // Only optional checks, not run yet: the stage itself is the reason.
-      reasons.push({ subject: stageSubject(stageRecord), problem: { kind: 'not-run' }, remedy: { kind: 'rerun-stage', stageId: stageRecord.id, stageKey: stageRecord.key } });
+      // Only optional checks: a hold still counting down says until when; else they have not run.
+      const holding = stage.checks.filter((c) => c.status === 'holding');
+      for (const result of holding) reasons.push(checkReason(record.checks.find((c) => c.id === result.checkId)!, stageRecord, steps, gateById));
+      if (holding.length === 0) reasons.push({ subject: stageSubject(stageRecord), problem: { kind: 'not-run' }, remedy: { kind: 'rerun-stage', stageId: stageRecord.id, stageKey: stageRecord.key } });
       continue;
     }
     for (const result of stage.checks) {
@@ -238,6 +240,6 @@ function githubRemedy(error: string, kind: DependencyItem['errorKind'] | null = 
         : kind === 'forbidden' || kind === 'not-found' ? 'access'
           : kind === 'network' || kind === 'timeout' || kind === 'server' || kind === 'rate-limited' || kind === 'malformed' ? 'network'
             : /no repository/i.test(error) ? 'repository' : 'network';
-  // The reason's problem already says what GitHub answered: the remedy does not repeat it.
-  return { kind: 'configure-github', need, detail: '' };
+  // The reason's problem says what GitHub answered; the remedy says only what to do.
+  return { kind: 'configure-github', need };
 }

@@ -40,7 +40,7 @@ export type Remedy =
   | { kind: 'mark-check'; checkId: string }
   | { kind: 'observe-gate'; gateId: string }
   | { kind: 'close-issue'; label: string; url: string | null }
-  | { kind: 'configure-github'; need: 'repository' | 'token' | 'access' | 'network'; detail: string }
+  | { kind: 'configure-github'; need: 'repository' | 'token' | 'access' | 'network' }
   | { kind: 'select-scope' };
 
 export interface Reason {

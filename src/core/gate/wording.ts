@@ -271,19 +271,18 @@ function reportRemedy(w: Words, remedy: Remedy, problem: Problem | undefined): s
       return `close ${w.text(remedy.label)}${title}, or take it out of the runbook's dependencies`;
     }
     case 'configure-github':
-      return githubReport(w, remedy);
+      return githubReport(remedy);
     case 'select-scope':
       return 'choose the stages or checks to run';
   }
 }
 
-function githubReport(w: Words, remedy: Extract<Remedy, { kind: 'configure-github' }>): string {
-  const detail = remedy.detail ? ` (${w.text(remedy.detail)})` : '';
+function githubReport(remedy: Extract<Remedy, { kind: 'configure-github' }>): string {
   switch (remedy.need) {
-    case 'repository': return `name the GitHub repository that holds the dependency issues${detail}`;
-    case 'token': return `provide a GitHub token that can read the dependency issues${detail}`;
-    case 'access': return `give the GitHub token read access to the dependency issues${detail}`;
-    case 'network': return `look the dependency issues up again once GitHub answers${detail}`;
+    case 'repository': return 'name the GitHub repository that holds the dependency issues';
+    case 'token': return 'provide a GitHub token that can read the dependency issues';
+    case 'access': return 'give the GitHub token read access to the dependency issues';
+    case 'network': return 'look the dependency issues up again once GitHub answers';
   }
 }
 
@@ -326,10 +325,10 @@ function cliRemedy(w: Words, remedy: Remedy, problem: Problem | undefined): stri
       return `close ${w.text(remedy.label)}${remedy.url ? ` (${w.text(remedy.url)})` : ''}, then re-run ${run('')}`;
     case 'configure-github':
       switch (remedy.need) {
-        case 'repository': return `set --github-repo OWNER/NAME (or ${w.code('repo:')} in the front matter)${remedy.detail ? `: ${w.text(remedy.detail)}` : ''}`;
-        case 'token': return `set GITHUB_TOKEN to a token that can read the dependency issues${remedy.detail ? `: ${w.text(remedy.detail)}` : ''}`;
-        case 'access': return `give GITHUB_TOKEN read access to the dependency issues${remedy.detail ? `: ${w.text(remedy.detail)}` : ''}`;
-        case 'network': return `check the connection to GitHub (--github-api URL for GitHub Enterprise) and re-run${remedy.detail ? `: ${w.text(remedy.detail)}` : ''}`;
+        case 'repository': return `set --github-repo OWNER/NAME (or ${w.code('repo:')} in the front matter)`;
+        case 'token': return 'set GITHUB_TOKEN to a token that can read the dependency issues';
+        case 'access': return 'give GITHUB_TOKEN read access to the dependency issues';
+        case 'network': return 'check the connection to GitHub (--github-api URL for GitHub Enterprise) and re-run';
       }
       break;
     case 'select-scope':
@@ -368,8 +367,8 @@ function editorRemedy(w: Words, remedy: Remedy, problem: Problem | undefined): s
       switch (remedy.need) {
         case 'repository': return `set the runbookGate.github.repository setting (or ${w.code('repo:')} in the front matter)`;
         case 'token': return 'sign in to GitHub when Runbook Gate asks, or set GITHUB_TOKEN';
-        case 'access': return `give your GitHub account read access to the dependency issues${remedy.detail ? `: ${w.text(remedy.detail)}` : ''}`;
-        case 'network': return `check the runbookGate.github.apiUrl setting and the connection to GitHub${remedy.detail ? `: ${w.text(remedy.detail)}` : ''}`;
+        case 'access': return 'give your GitHub account read access to the dependency issues';
+        case 'network': return 'check the runbookGate.github.apiUrl setting and the connection to GitHub';
       }
       break;
     case 'select-scope':

@@ -170,3 +170,14 @@ test('a stage of optional checks only: their failure never fails it, and the dec
   const notYet = decideRun(recordWith(optional, { stageIds: ['stage-0'] }, []));
   assert.deepEqual([notYet.stages[0]!.verdict, notYet.decision], ['NOT RUN', 'No-Go']);
 });
+
+test('a stage whose only check is an optional hold still counting down: the reason is the hold, with its end', () => {
+  const soak = definition({
+    stages: [stage('stage-0', ['stage-0.1'])],
+    checks: [check('stage-0.1', 'hold', { required: false, hold: { text: 'soak 30 minutes', durationMs: 1_800_000, businessDays: null } })],
+    steps: [], gates: [], dependencies: [],
+  });
+  const decision = decideRun(recordWith(soak, { stageIds: ['stage-0'] }, [{ type: 'stage-started', at: minutes(0), stageId: 'stage-0' }]));
+  assert.equal(decision.stages[0]!.verdict, 'HOLDING');
+  assert.deepEqual(decision.reasons.map((r) => [r.problem.kind, r.remedy.kind]), [['holding', 'wait-hold']]);
+});

@@ -30,7 +30,7 @@ test('cli: runbook-gate commands and flags to paste', () => {
   assert.equal(wordRemedy({ kind: 'mark-check', checkId: 'stage-0.3' }, 'cli', options),
     '`runbook-gate mark .runbook-gate/runs/r1 stage-0.3 passed --note …` (or failed / blocked)');
   assert.equal(wordRemedy({ kind: 'mark-check', checkId: 'stage-0.3' }, 'cli'), '`runbook-gate mark RUN_DIR stage-0.3 passed --note …` (or failed / blocked)');
-  assert.equal(wordRemedy({ kind: 'configure-github', need: 'repository', detail: '' }, 'cli', options), 'set --github-repo OWNER/NAME (or `repo:` in the front matter)');
+  assert.equal(wordRemedy({ kind: 'configure-github', need: 'repository' }, 'cli', options), 'set --github-repo OWNER/NAME (or `repo:` in the front matter)');
   assert.equal(wordReasonRemedy(probeFailed, 'cli', options),
     'fix what made `./check-nonprod-health.sh` fail (Cannot find service [oa-khala-backend-nonprod]), then re-run `runbook-gate run docs/x.md --resume --stage 2`');
   assert.equal(wordRemedy({ kind: 'rerun-stage', stageId: 'stage-2', stageKey: '2' }, 'cli', { context: { runbookPath: 'my docs/x.md' } }),
@@ -46,7 +46,7 @@ test('editor: lenses, commands and settings', () => {
   assert.equal(wordRemedy({ kind: 'rerun-stage', stageId: 'stage-2', stageKey: '2' }, 'editor', options), 'Run stage from its lens (Stage 2)');
   assert.equal(wordRemedy({ kind: 'mark-check', checkId: 'stage-0.3' }, 'editor', options),
     'Runbook Gate: Mark Check… on "Verify migration/backfill jobs and sync tables are healthy"');
-  assert.equal(wordRemedy({ kind: 'configure-github', need: 'repository', detail: '' }, 'editor', options),
+  assert.equal(wordRemedy({ kind: 'configure-github', need: 'repository' }, 'editor', options),
     'set the runbookGate.github.repository setting (or `repo:` in the front matter)');
 });
 
@@ -88,7 +88,7 @@ const REMEDIES: Remedy[] = [
   { kind: 'mark-check', checkId: 'stage-2.1' },
   { kind: 'observe-gate', gateId: 'replay-gate' },
   { kind: 'close-issue', label: '#1858', url: 'https://github.com/o/r/issues/1858' },
-  ...(['repository', 'token', 'access', 'network'] as const).map((need): Remedy => ({ kind: 'configure-github', need, detail: '403 forbidden' })),
+  ...(['repository', 'token', 'access', 'network'] as const).map((need): Remedy => ({ kind: 'configure-github', need })),
   { kind: 'select-scope' },
 ];
 
