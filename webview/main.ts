@@ -7,7 +7,7 @@ import '@vscode-elements/elements/dist/vscode-collapsible/index.js';
 import '@vscode-elements/elements/dist/vscode-icon/index.js';
 import { PANEL_OUTPUT_LINES, type HostToPanel, type PanelCommand, type PanelProbe, type PanelState, type PanelToHost } from './messages';
 import { OutputView } from './outputView';
-import { renderState, restoreSectionChoices, sectionChoices, timeLeft } from './render';
+import { forgetSectionChoices, renderState, restoreSectionChoices, sectionChoices, timeLeft } from './render';
 import { h } from './dom';
 
 interface SavedState {
@@ -56,8 +56,9 @@ function titleOutput(): void {
 
 function onState(state: PanelState | null, key: string | null): void {
   if (key !== saved.key) {
-    // Another runbook, or the run was reset: its output does not belong here.
+    // Another runbook, or the run was reset: its output and the sections opened on it do not belong here.
     output.reset();
+    if (saved.key !== null) forgetSectionChoices();
     showing = null;
   }
   saved = { ...saved, key, state };

@@ -3,6 +3,7 @@
 // jumps when a step ends.
 import type { PanelAttempt, PanelCheck, PanelCommand, PanelStage, PanelState, PanelStep } from './messages';
 import type { CheckStatus } from '../src/core/run/record';
+import { describeRemaining } from '../src/core/run/holds';
 import { button, h, icon, vsc, type Child } from './dom';
 
 export type Send = (command: PanelCommand) => void;
@@ -24,11 +25,7 @@ function statusIcon(status: keyof typeof STATUS_ICON): HTMLElement {
 export function timeLeft(until: string, now = Date.now()): string {
   const ms = Date.parse(until) - now;
   if (!(ms > 0)) return 'elapsed: run the stage again to record it';
-  const minutes = Math.ceil(ms / 60_000);
-  if (minutes <= 120) return `${minutes} min left`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours}h${String(minutes % 60).padStart(2, '0')}m left`;
-  return `${Math.floor(hours / 24)}d ${hours % 24}h left`;
+  return `${describeRemaining(ms)} left`;
 }
 
 function countdown(until: string): HTMLElement {
@@ -93,6 +90,11 @@ let onToggled: (() => void) | null = null;
 /** The user's open/closed choices, saved with the panel's state so that a reload keeps them. */
 export function sectionChoices(): Array<[string, boolean]> {
   return [...toggled];
+}
+
+/** Another runbook (or a reset run): the choices made on the last one do not apply. */
+export function forgetSectionChoices(): void {
+  toggled.clear();
 }
 
 export function restoreSectionChoices(choices: ReadonlyArray<[string, boolean]>, changed: () => void): void {
@@ -173,7 +175,7 @@ function evidence(step: PanelStep, send: Send): HTMLElement {
       const item = h('li', {}, `#${a.n} ${a.status} · ${a.duration}${a.exitCode !== null ? ` · exit ${a.exitCode}` : ''} · ${a.outcome} `);
       if (a.logPath) {
         const link = h('a', { class: 'log-link' }, 'log');
-        link.addEventListener('click', () => send({ type: 'openLog', stepId: step.id, attempt: a.n }));
+        link.addEventListener('click', () => send({ type: 'openLog', stepId: step.id, attempt: a.n, session: a.session }));
         item.append(link);
       }
       return item;

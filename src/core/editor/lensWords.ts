@@ -75,8 +75,7 @@ export function stageVerdict(stage: Stage, index: LensIndex, view: LensView): { 
 function holdLeft(until: string, now: number): string {
   const left = Date.parse(until) - now;
   if (!(left > 0)) return 'hold elapsed: run the stage again to record it';
-  const minutes = Math.ceil(left / 60_000);
-  return `${minutes <= 120 ? `${minutes} min` : describeRemaining(left)} left`;
+  return `${describeRemaining(left)} left`;
 }
 
 /** "hold 60 min", "hold 1 business day": how long a hold is, as the lens says it. */

@@ -31,10 +31,10 @@ export function holdUntil(hold: Pick<Hold, 'durationMs' | 'businessDays'>, start
   return null;
 }
 
-/** "37 min", "2h05m", "1 day 3h" — time left, for lenses and outcomes. */
+/** "37 min", "90 min", "2h05m", "1 day 3h" — time left, for lenses, the panel and outcomes (minutes up to two hours). */
 export function describeRemaining(ms: number): string {
   const minutes = Math.max(0, Math.ceil(ms / 60_000));
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes <= 120) return `${minutes} min`;
   const hours = Math.floor(minutes / 60);
   if (hours < 24) return `${hours}h${String(minutes % 60).padStart(2, '0')}m`;
   const days = Math.floor(hours / 24);
