@@ -21,7 +21,7 @@ export type PanelCommand =
   | { type: 'runStep'; stepId: string }
   | { type: 'cancel' }
   | { type: 'mark'; id: string; status: MarkStatus }
-  | { type: 'openLog'; stepId: string; attempt?: number }
+  | { type: 'openLog'; stepId: string; attempt?: number; session?: number }
   | { type: 'openFullLog'; stepId: string }
   | { type: 'reveal'; line: number }
   | { type: 'openUrl'; url: string }

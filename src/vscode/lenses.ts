@@ -112,7 +112,6 @@ export class LensProvider implements vscode.CodeLensProvider<RunbookLens>, vscod
     const config = readConfig(document.uri);
     if (!config.codeLensEnabled) return [];
     this.counts.provided++;
-    this.note(`provide v${document.version}`);
     const started = performance.now();
     // After an edit the current model may still be building: place the lenses from the previous
     // one, carried through the edit, and redraw when the model is current (onDidChangeModel).
@@ -126,7 +125,7 @@ export class LensProvider implements vscode.CodeLensProvider<RunbookLens>, vscod
       const ready = Promise.all([this.models.get(document), editorCore()]);
       const within = await Promise.race([ready, new Promise<null>((resolve) => setTimeout(() => resolve(null), FIRST_ANSWER_MS))]);
       if (!within) {
-        this.note('provided none: model not ready');
+        this.note(`v${document.version}: none yet, the model is being built`);
         void ready.then(() => this.changed.fire(), () => undefined);
         return [];
       }
@@ -171,7 +170,7 @@ export class LensProvider implements vscode.CodeLensProvider<RunbookLens>, vscod
       lenses: lenses.length,
       shifted: shifted !== undefined,
     });
-    this.note(`provided ${lenses.length}${shifted ? ' (shifted)' : ''} record ${run.record ? run.record.checks.filter((c) => c.status !== 'pending').length : '-'} decided`);
+    this.note(`v${document.version}: ${lenses.length} lenses${shifted ? ' (shifted)' : ''}, record of ${run.record?.updatedAt ?? '-'}`);
     return lenses;
   }
 
@@ -208,7 +207,7 @@ export class LensProvider implements vscode.CodeLensProvider<RunbookLens>, vscod
     const every = running ? 1000 : holding ? 30_000 : 0;
     if (every === this.tickEvery) return;
     if (this.ticker) clearInterval(this.ticker);
-    this.ticker = every ? setInterval(() => { this.note('tick'); this.changed.fire(); }, every) : undefined;
+    this.ticker = every ? setInterval(() => this.changed.fire(), every) : undefined;
     this.tickEvery = every;
   }
 

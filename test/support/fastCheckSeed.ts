@@ -5,4 +5,5 @@ import fc from 'fast-check';
 
 const wanted = process.env.FC_SEED;
 const seed = wanted === 'random' ? (Date.now() ^ Math.floor(Math.random() * 0x7fffffff)) | 0 : Number(wanted ?? 20261123);
+if (!Number.isInteger(seed)) throw new Error(`FC_SEED must be "random" or an integer, not "${wanted}"`);
 fc.configureGlobal({ seed });

@@ -5,6 +5,8 @@ import type { CheckStatus, DependencyGateStatus, GateStatus, MarkStatus, StageVe
 
 export interface PanelAttempt {
   n: number;
+  /** The session that ran it: two sessions may each have an attempt n. */
+  session: number;
   status: StepStatus;
   outcome: string;
   /** Masked, as it ran. */

@@ -109,7 +109,7 @@ function panelStep(step: Step, recorded: StepRecord | undefined, mask: (t: strin
 
 function panelAttempt(a: Attempt): PanelAttempt {
   return {
-    n: a.n, status: a.status, outcome: a.outcome, command: a.command, cwd: a.cwd,
+    n: a.n, session: a.session, status: a.status, outcome: a.outcome, command: a.command, cwd: a.cwd,
     shell: [a.shell, ...a.shellFlags].join(' '), startedAt: a.startedAt, endedAt: a.endedAt,
     duration: formatDuration(a.durationMs), exitCode: a.exitCode, signal: a.signal, logPath: a.logPath, logSha256: a.logSha256,
   };

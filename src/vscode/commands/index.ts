@@ -48,7 +48,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   cancelRun: open((e) => (uri?: unknown) => cancelRun(e, uri)),
   cancelStep: open((e) => (uri?: unknown) => cancelRun(e, uri)),
   copyStep: open((e) => (uri?: unknown, id?: string) => copyStep(e, uri, id)),
-  showStepLog: open((e) => (uri?: unknown, id?: string, attempt?: number) => showStepLog(e, uri, id, attempt)),
+  showStepLog: open((e) => (uri?: unknown, id?: string, attempt?: number, session?: number) => showStepLog(e, uri, id, attempt, session)),
   changeBinding: open((e) => (uri?: unknown, id?: string, stepId?: string) => bindToStep(e, uri, id, stepId)),
   bindToStep: open((e) => (uri?: unknown, id?: string, stepId?: string) => bindToStep(e, uri, id, stepId)),
   showPanel: open((e) => (uri?: unknown) => e.panel.reveal(uri instanceof vscode.Uri ? uri : undefined, true)),

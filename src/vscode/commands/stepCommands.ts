@@ -18,11 +18,11 @@ export async function copyStep(editor: Editor, uriArg?: unknown, stepId?: string
   return step.command;
 }
 
-export async function showStepLog(editor: Editor, uriArg?: unknown, stepId?: string, attempt?: number): Promise<vscode.Uri | undefined> {
+export async function showStepLog(editor: Editor, uriArg?: unknown, stepId?: string, attempt?: number, session?: number): Promise<vscode.Uri | undefined> {
   const uri = runbookUri(editor, uriArg);
   const run = editor.runs.get(uri);
   const step = run.record?.steps.find((s) => s.id === stepId);
-  const chosen = attempt ? step?.attempts.find((a) => a.n === attempt) : step?.attempts.at(-1);
+  const chosen = attempt ? step?.attempts.find((a) => a.n === attempt && (session === undefined || a.session === session)) : step?.attempts.at(-1);
   if (!run.runDir || !chosen?.logPath) throw new EditorProblem('This step has no log yet: run it first.');
   const log = vscode.Uri.file(join(run.runDir, chosen.logPath));
   await vscode.window.showTextDocument(log, { preview: true, viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });

@@ -130,7 +130,7 @@ export class PanelHost implements vscode.WebviewViewProvider, vscode.Disposable 
       case 'runStep': return run('runStep', message.stepId);
       case 'cancel': return run('cancelRun');
       case 'mark': return run('markCheck', message.id, { status: message.status });
-      case 'openLog': return run('showStepLog', message.stepId, message.attempt);
+      case 'openLog': return run('showStepLog', message.stepId, message.attempt, message.session);
       case 'openFullLog': return run('showStepLog', message.stepId);
       case 'generateReport': return run('generateReport');
       case 'resetRun': return run('resetRun');

@@ -14,19 +14,22 @@ suite('a mark while a step runs', () => {
   test('the step carries on and passes; the mark and its tick are kept', async () => {
     const api = await activateExtension();
     const editor = await openRunbook(uri());
+    const signal = join(workspaceRoot(), 'midrun.signal'); // steps run in the workspace root
     const running = click<RunRecord>(lensFor(await codeLenses(uri()), 'runStage', 'stage-1'));
-    await eventually('the step to start', () => (api.run(uri()).record?.steps.find((s) => s.id === 'wait-for-signal')?.status === 'running' ? true : undefined));
+    try {
+      await eventually('the step to start', () => (api.run(uri()).record?.steps.find((s) => s.id === 'wait-for-signal')?.status === 'running' ? true : undefined));
 
-    // The user types a line above the list, then marks the manual check.
-    const typed = new vscode.WorkspaceEdit();
-    typed.insert(uri(), new vscode.Position(3, 0), 'Typed while the canary step ran.\n');
-    assert.equal(await vscode.workspace.applyEdit(typed), true);
-    const marked = await vscode.commands.executeCommand<RunRecord>('runbookGate.markCheck', uri(), 'stage-1.2', { status: 'passed', note: 'dashboards green' });
-    assert.equal(marked.checks.find((c) => c.id === 'stage-1.2')?.status, 'passed');
-    assert.equal(marked.steps.find((s) => s.id === 'wait-for-signal')?.status, 'running', 'the step still runs after the mark');
-    await eventually('the box of the marked check to be ticked', () => (/^- \[x\] Dashboards are green/m.test(editor.document.getText()) ? true : undefined));
-
-    for (const dir of [workspaceRoot(), join(workspaceRoot(), 'runbooks')]) writeFileSync(join(dir, 'midrun.signal'), '');
+      // The user types a line above the list, then marks the manual check.
+      const typed = new vscode.WorkspaceEdit();
+      typed.insert(uri(), new vscode.Position(3, 0), 'Typed while the canary step ran.\n');
+      assert.equal(await vscode.workspace.applyEdit(typed), true);
+      const marked = await vscode.commands.executeCommand<RunRecord>('runbookGate.markCheck', uri(), 'stage-1.2', { status: 'passed', note: 'dashboards green' });
+      assert.equal(marked.checks.find((c) => c.id === 'stage-1.2')?.status, 'passed');
+      assert.equal(marked.steps.find((s) => s.id === 'wait-for-signal')?.status, 'running', 'the step still runs after the mark');
+      await eventually('the box of the marked check to be ticked', () => (/^- \[x\] Dashboards are green/m.test(editor.document.getText()) ? true : undefined));
+    } finally {
+      writeFileSync(signal, ''); // whatever failed above, the step ends
+    }
     const record = await running;
     const step = record.steps.find((s) => s.id === 'wait-for-signal')!;
     assert.deepEqual(step.attempts.map((a) => [a.n, a.status]), [[1, 'passed']], step.attempts.at(-1)?.outcome);

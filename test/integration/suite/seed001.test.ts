@@ -83,7 +83,7 @@ suite('seed 001, as written', () => {
     await eventually('the workbench to render the PASS lens', async () => {
       shown = (await ui({ action: 'lensTexts' })).texts as string[];
       return shown.some((t) => /PASS/.test(t)) ? true : undefined;
-    }, 15_000).catch(() => assert.fail(`the workbench renders a PASS lens: ${JSON.stringify(shown)} (lenses ${JSON.stringify(api.lensCounts)}; trail:\n${api.lensTrail.join('\n')})`));
+    }).catch(() => assert.fail(`the workbench renders a PASS lens: ${JSON.stringify(shown)} (lenses ${JSON.stringify(api.lensCounts)}; trail:\n${api.lensTrail.join('\n')})`));
   });
 
   test('stage 1: its hold starts with the stage and the lens counts down', async () => {

@@ -33,7 +33,7 @@ test('line counts: empty, no final newline, CRLF and lone CR', () => {
   assert.equal(splitDocument('a\rb').lineCount, 2);
 });
 
-test('a 4 MB line of "- - - … x" splits without overflowing the stack (it is a list, not a break)', () => {
+test('a 4 MB line of "- - - … x" splits without overflowing the stack', () => {
   const line = `${'- '.repeat(2 * 1024 * 1024)}x\n`;
   const split = splitDocument(`# A\n\n${line}\n# B\n`);
   assert.deepEqual(split.chunks.map((c) => c.startLine), [1, 5]);
