@@ -50,4 +50,5 @@ test('placeholders: literal text in single quotes is not one; in double quotes i
   assert.deepEqual(placeholdersIn("printf '<script>alert(1)</script>'"), []);
   assert.deepEqual(placeholdersIn('curl "https://api/<service-name>/health" -d \'{"html":"<b>"}\''), ['<service-name>']);
   assert.deepEqual(placeholdersIn("echo it\\'s <host>"), ['<host>'], 'an escaped quote opens no string');
+  assert.deepEqual(placeholdersIn('echo "a \\"b\\"" \'<x>\' <host>'), ['<host>'], 'an escaped double quote inside double quotes closes nothing');
 });
