@@ -12,7 +12,7 @@ const coreRestrictions = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test/fixtures/**', '.runbook-gate/**', 'docs/**'] },
+  { ignores: ['dist/**', 'out/**', 'out-bench/**', 'tmp-prof/**', 'node_modules/**', '.vscode-test/**', 'test/fixtures/**', '.runbook-gate/**', 'docs/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

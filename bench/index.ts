@@ -27,7 +27,7 @@ function print(measure: Measure): void {
 }
 
 const files = readdirSync(here)
-  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => /\.bench\.(?:ts|mjs)$/.test(f))
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
   .sort();
 for (const file of files) {

@@ -55,6 +55,8 @@ const allEntries = [
   // The banner marks when VS Code starts loading the module (activation time = load + activate()).
   extensionPart('src/extension.ts', 'dist/extension.js', [lazyBundles], 'globalThis.__runbookGateLoadStart = performance.now();\n'),
   ...LAZY_BUNDLES.map((name) => extensionPart(`src/vscode/bundles/${name}.ts`, `dist/${name}.js`)),
+  // The parser's worker thread (src/node/modelWorker): runbooks are modelled off the extension host.
+  extensionPart('src/node/modelWorker/worker.ts', 'dist/modelWorker.js'),
   {
     ...common,
     entryPoints: ['src/cli/main.ts'],

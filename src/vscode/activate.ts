@@ -29,7 +29,7 @@ export interface RunbookGateApi {
   /** The last few lens requests and redraws, timed. */
   lensTrail: readonly string[];
   /** The latest model build of the document: its version and how long it took. */
-  modelTiming(uri: vscode.Uri): { version: number; modelMs: number; longestSliceMs: number | null } | undefined;
+  modelTiming(uri: vscode.Uri): { version: number; modelMs: number; longestSliceMs: number | null; modeledIn: 'worker' | 'host' | null; workerFailure: string | null } | undefined;
   checkboxStats: CheckboxStats;
   /** Resolves when the document's queued checkbox edits are done. */
   checkboxesIdle(uri: vscode.Uri): Promise<void>;
@@ -49,7 +49,7 @@ export function activateEditor(context: vscode.ExtensionContext, loadMs: number)
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Runbook Gate', { log: true });
   const notify = new Notifier(log);
-  const models = new RunbookModels();
+  const models = new RunbookModels(vscode.Uri.joinPath(context.extensionUri, 'dist', 'modelWorker.js').fsPath);
   const prompts = new InputPrompts(context.secrets, context.workspaceState, (folder) => readConfig(folder).promptForInputs);
   const runs = new RunManager(models, prompts, context.workspaceState, log, notify);
   const lenses = new LensProvider(models, runs);

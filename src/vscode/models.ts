@@ -1,16 +1,24 @@
 // Runbook models of open Markdown documents, one incremental modeler per document, cached per
-// document version. Edits are re-modelled after a short pause (diagnostics and the panel follow
+// document version. The modelling itself happens on the parser's worker thread (dist/modelWorker.js),
+// or on the host, time-sliced, when there is no worker. Edits are re-modelled after a short pause (diagnostics and the panel follow
 // onDidChangeModel); a request for the current version models it at once. Nothing here runs
 // at activation: the parser's bundle loads with the first Markdown document.
 import * as vscode from 'vscode';
 import type { Runbook } from '../core/runbook/model';
 import { editorCore } from './lazy';
 
-/** The parser's modeler; `modelAsync` (time-sliced) is used when the parser offers it. */
+/** A document's modeler: the worker's, or the parser's own time-sliced one on the host. */
 interface Modeler {
-  model(text: string): Runbook;
-  modelAsync?(text: string): Promise<Runbook>;
-  stats?(): { longestSliceMs?: number };
+  modelAsync(text: string): Promise<Runbook>;
+  stats(): { longestSliceMs: number; modeledIn?: 'worker' | 'host' };
+  /** The document closed: the worker drops its cache. */
+  forget?(): void;
+}
+
+interface WorkerHandle {
+  modelerFor(key: string): Modeler;
+  readonly failure: string | null;
+  dispose(): void;
 }
 
 /** One content change of an edit, in the coordinates of the text just before it (0-based lines). */
@@ -38,6 +46,10 @@ export interface ModelTiming {
   modelMs: number;
   /** The longest stretch the parser held the extension host without yielding, ms (when it says). */
   longestSliceMs: number | null;
+  /** Where the model was built: the parser's worker thread, or the host (no worker, or it failed). */
+  modeledIn: 'worker' | 'host' | null;
+  /** Why there is no worker, when there is none. */
+  workerFailure: string | null;
   /** When the edit arrived (performance.now()), for edit -> lens timing. */
   editedAt: number | null;
 }
@@ -84,12 +96,15 @@ export class RunbookModels implements vscode.Disposable {
   /** Fires when a document's model was rebuilt. */
   readonly onDidChangeModel = this.changed.event;
 
-  constructor() {
+  private worker: WorkerHandle | null = null;
+
+  /** `workerFile`: the bundled parser worker; null models on the host. */
+  constructor(private readonly workerFile: string | null = null) {
     this.subscriptions.push(
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (!isMarkdown(event.document) || event.contentChanges.length === 0) return;
         const key = event.document.uri.toString();
-        this.timings.set(key, { version: event.document.version, modelMs: 0, longestSliceMs: null, editedAt: performance.now() });
+        this.timings.set(key, { version: event.document.version, modelMs: 0, longestSliceMs: null, modeledIn: null, workerFailure: null, editedAt: performance.now() });
         const entry = this.entries.get(key);
         if (entry?.runbook) {
           entry.edits.push({ version: event.document.version, changes: event.contentChanges.map(lineChange) });
@@ -100,6 +115,7 @@ export class RunbookModels implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((document) => {
         const entry = this.entries.get(document.uri.toString());
         if (entry?.timer) clearTimeout(entry.timer);
+        entry?.modeler?.forget?.();
         this.entries.delete(document.uri.toString());
         this.timings.delete(document.uri.toString());
       }),
@@ -185,15 +201,22 @@ export class RunbookModels implements vscode.Disposable {
 
   private async build(document: vscode.TextDocument, entry: Entry, version: number): Promise<Runbook> {
     const core = await editorCore();
-    entry.modeler ??= core.createRunbookModeler() as Modeler;
+    const key = document.uri.toString();
+    if (this.workerFile && !this.worker) {
+      this.worker = new core.ModelWorker({ workerFile: this.workerFile, hostModeler: () => core.createRunbookModeler() });
+    }
+    entry.modeler ??= this.worker ? this.worker.modelerFor(key) : core.createRunbookModeler();
     const text = document.getText();
     const started = performance.now();
-    const runbook = entry.modeler.modelAsync ? await entry.modeler.modelAsync(text) : entry.modeler.model(text);
+    const runbook = await entry.modeler.modelAsync(text);
     const modelMs = performance.now() - started;
-    const longestSliceMs = entry.modeler.modelAsync ? (entry.modeler.stats?.().longestSliceMs ?? null) : modelMs;
-    const key = document.uri.toString();
+    const stats = entry.modeler.stats();
     const timing = this.timings.get(key);
-    this.timings.set(key, { version, modelMs, longestSliceMs, editedAt: timing?.version === version ? timing.editedAt : null });
+    this.timings.set(key, {
+      version, modelMs, longestSliceMs: stats.longestSliceMs, modeledIn: stats.modeledIn ?? 'host',
+      workerFailure: this.worker?.failure ?? (this.workerFile ? null : 'no worker'),
+      editedAt: timing?.version === version ? timing.editedAt : null,
+    });
     if (entry.pending?.version === version) entry.pending = null;
     if (version >= entry.version) {
       entry.version = version;
@@ -207,6 +230,7 @@ export class RunbookModels implements vscode.Disposable {
   dispose(): void {
     for (const entry of this.entries.values()) if (entry.timer) clearTimeout(entry.timer);
     this.entries.clear();
+    this.worker?.dispose();
     for (const s of this.subscriptions) s.dispose();
   }
 }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { StepRecord } from '../../../src/core/run/record';
+import type { RunbookGateApi } from '../../../src/vscode/activate';
 import { EXTENSION_ID, click, codeLenses, lensFor, openRunbook, workspaceUri } from '../helpers';
 
 suite('the packaged VSIX, installed', () => {
@@ -10,13 +11,16 @@ suite('the packaged VSIX, installed', () => {
     assert.match(extension.extensionPath, /[\\/]extensions[\\/]runbook-gate\.runbook-gate-/);
   });
 
-  test('activates, shows its lenses and runs a step (its lazy bundles load from the VSIX)', async () => {
-    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  test('activates, shows its lenses and runs a step (its lazy bundles and the parser worker load from the VSIX)', async () => {
+    const extension = vscode.extensions.getExtension<RunbookGateApi>(EXTENSION_ID);
     assert.ok(extension);
-    await extension.activate();
+    const api = await extension.activate();
     const uri = workspaceUri('runbooks', 'smoke.md');
     await openRunbook(uri);
-    const step = await click<StepRecord>(lensFor(await codeLenses(uri), 'runStep', 'greet'));
+    const lenses = await codeLenses(uri);
+    const timing = api.modelTiming(uri);
+    assert.equal(timing?.modeledIn, 'worker', `modelled on the parser's worker thread (${timing?.workerFailure ?? 'no timing'})`);
+    const step = await click<StepRecord>(lensFor(lenses, 'runStep', 'greet'));
     assert.equal(step?.status, 'passed', JSON.stringify(step));
     assert.equal(step.attempts.at(-1)?.exitCode, 0);
   });

@@ -1,0 +1,154 @@
+// The extension host's side of the parser's worker thread: models a document in the worker and
+// takes the model's parts in a few at a time, giving the event loop back between slices, so
+// that no runbook, however large or however shaped, holds the host for long. (Slicing on the
+// host itself could not do that: one 4 MB list is one chunk, parsed in one piece.)
+//
+// If the worker cannot start or dies, every document is modelled on the host instead (the
+// time-sliced modeler), and `failure` says why.
+import { Worker } from 'node:worker_threads';
+import { deserialize } from 'node:v8';
+import { RunbookJoiner, type RunbookPart } from '../../core/runbook/modelParts';
+import type { Runbook } from '../../core/runbook/model';
+import type { ModelOptions } from '../../core/runbook/parse/incrementalModel';
+import type { WorkerReply, WorkerRequest } from './protocol';
+
+/** What a document's modeler needs to give, whichever thread models it. */
+export interface DocumentModeler {
+  modelAsync(text: string, options?: ModelOptions): Promise<Runbook>;
+  stats(): DocumentModelerStats;
+}
+
+export interface DocumentModelerStats {
+  /** The longest stretch the host spent on the last model without giving the event loop back, ms. */
+  longestSliceMs: number;
+  /** Where the last model was built. */
+  modeledIn: 'worker' | 'host';
+}
+
+export interface HostModeler {
+  modelAsync(text: string, options?: ModelOptions): Promise<Runbook>;
+  stats(): { longestSliceMs: number };
+}
+
+export interface ModelWorkerOptions {
+  /** The bundled worker (dist/modelWorker.js). */
+  workerFile: string;
+  /** A host-side modeler for a document, used when the worker is unavailable. */
+  hostModeler: () => HostModeler;
+  /** Host time spent taking in parts before yielding, ms (default 5). */
+  sliceMs?: number;
+}
+
+type Reply = Extract<WorkerReply, { type: 'model' }>;
+
+const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export class ModelWorker {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve(reply: Reply): void; reject(error: Error): void }>();
+  private failed: string | null = null;
+  private disposed = false;
+
+  constructor(private readonly options: ModelWorkerOptions) {}
+
+  /** Why documents are modelled on the host, if they are. */
+  get failure(): string | null {
+    return this.failed;
+  }
+
+  modelerFor(key: string): DocumentModeler & { forget(): void } {
+    let host: HostModeler | null = null;
+    let last: DocumentModelerStats = { longestSliceMs: 0, modeledIn: 'worker' };
+    const onHost = async (text: string, options?: ModelOptions): Promise<Runbook> => {
+      host ??= this.options.hostModeler();
+      const runbook = await host.modelAsync(text, options);
+      last = { longestSliceMs: host.stats().longestSliceMs, modeledIn: 'host' };
+      return runbook;
+    };
+    return {
+      modelAsync: async (text, options) => {
+        if (this.failed !== null) return onHost(text, options);
+        let reply: Reply;
+        try {
+          reply = await this.request(key, text, options);
+        } catch {
+          return onHost(text, options);
+        }
+        const { runbook, longestSliceMs } = await this.receive(reply);
+        last = { longestSliceMs, modeledIn: 'worker' };
+        return runbook;
+      },
+      stats: () => ({ ...last }),
+      forget: () => this.post({ type: 'forget', key }),
+    };
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.fail('the model worker was disposed');
+  }
+
+  private request(key: string, text: string, options?: ModelOptions): Promise<Reply> {
+    const worker = this.start();
+    const id = this.nextId++;
+    return new Promise<Reply>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.ref();
+      this.post({ type: 'model', id, key, text, options });
+    });
+  }
+
+  /** Deserializes the parts a few at a time: at most about sliceMs of host time per turn. */
+  private async receive(reply: Reply): Promise<{ runbook: Runbook; longestSliceMs: number }> {
+    const sliceMs = this.options.sliceMs ?? 5;
+    const joiner = new RunbookJoiner();
+    let sliceStart = performance.now();
+    let longest = 0;
+    for (const bytes of reply.parts) {
+      joiner.add(deserialize(Buffer.from(bytes)) as RunbookPart);
+      const spent = performance.now() - sliceStart;
+      if (spent >= sliceMs) {
+        longest = Math.max(longest, spent);
+        await yieldToHost();
+        sliceStart = performance.now();
+      }
+    }
+    const runbook = joiner.runbook(reply.head);
+    return { runbook, longestSliceMs: Math.max(longest, performance.now() - sliceStart) };
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    // Not the host's own flags (loaders, inspector): the worker is a plain bundled script.
+    const worker = new Worker(this.options.workerFile, { execArgv: [] });
+    worker.unref();
+    worker.on('message', (reply: WorkerReply) => {
+      const waiting = this.pending.get(reply.id);
+      if (!waiting) return;
+      this.pending.delete(reply.id);
+      if (this.pending.size === 0) worker.unref();
+      if (reply.type === 'model') waiting.resolve(reply);
+      else waiting.reject(new Error(reply.message));
+    });
+    worker.on('error', (error) => this.fail(`the model worker failed: ${error.message}`));
+    worker.on('exit', (code) => this.fail(`the model worker exited (code ${code})`));
+    this.worker = worker;
+    return worker;
+  }
+
+  private post(request: WorkerRequest): void {
+    this.worker?.postMessage(request);
+  }
+
+  /** From now on every document is modelled on the host; requests in flight are answered there. */
+  private fail(reason: string): void {
+    if (this.failed === null) this.failed = this.disposed ? 'the model worker was disposed' : reason;
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) void worker.terminate();
+    const waiting = [...this.pending.values()];
+    this.pending.clear();
+    for (const w of waiting) w.reject(new Error(this.failed));
+  }
+}

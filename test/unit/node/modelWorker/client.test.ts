@@ -1,0 +1,99 @@
+// The parser's worker thread, for real: the worker is bundled with esbuild as the build does, run
+// in a real worker_threads Worker, and its models compared with modelling on this thread.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { ModelWorker } from '../../../../src/node/modelWorker/client';
+import { parseRunbook } from '../../../../src/core/runbook/parseRunbook';
+import { createRunbookModeler } from '../../../../src/core/runbook/parse/incrementalModel';
+
+const seed001 = readFileSync(fileURLToPath(new URL('../../../fixtures/seed-001/input.md', import.meta.url)), 'utf8');
+let dir = '';
+let workerFile = '';
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'rg-model-worker-'));
+  workerFile = join(dir, 'modelWorker.cjs');
+  await esbuild.build({ entryPoints: ['src/node/modelWorker/worker.ts'], outfile: workerFile, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const hostModels: string[] = [];
+const newWorker = (file = workerFile): ModelWorker =>
+  new ModelWorker({ workerFile: file, hostModeler: () => { hostModels.push(file); return createRunbookModeler(); } });
+
+test('the worker models a runbook exactly as this thread does, and again after an edit', async () => {
+  const worker = newWorker();
+  try {
+    const modeler = worker.modelerFor('file:///seed-001.md');
+    assert.deepEqual(await modeler.modelAsync(seed001), parseRunbook(seed001));
+    assert.equal(modeler.stats().modeledIn, 'worker');
+    const edited = seed001.replace('Stage 1', 'Stage 1 (edited)').concat('\n## Stage 9: Added\n\n- Run `make smoke`\n');
+    assert.deepEqual(await modeler.modelAsync(edited), parseRunbook(edited));
+    assert.equal(modeler.stats().modeledIn, 'worker');
+    assert.equal(worker.failure, null);
+  } finally {
+    worker.dispose();
+  }
+});
+
+test('a large model comes back in many parts, equal to the one built here', async () => {
+  const worker = newWorker();
+  try {
+    const big = Array.from({ length: 400 }, (_, i) => `## Stage ${i}: Part ${i}\n\n- [ ] Check ${i} of svc-${i}\n- Run \`kubectl rollout status deploy/svc-${i}\`\n`).join('\n');
+    const expected = parseRunbook(big);
+    assert.ok(expected.checks.length > 128 * 2, "more checks than fit in two parts");
+    assert.deepEqual(await worker.modelerFor('big').modelAsync(big), expected);
+  } finally {
+    worker.dispose();
+  }
+});
+
+test('documents keep their own caches, and requests in flight are answered in order', async () => {
+  const worker = newWorker();
+  try {
+    const a = worker.modelerFor('a');
+    const b = worker.modelerFor('b');
+    const texts = ['# A\n\n## Stage 1: One\n', '# B\n\n## Stage 2: Two\n', '# A\n\n## Stage 1: One\n\n## Stage 3: Three\n'];
+    const [ra, rb, ra2] = await Promise.all([a.modelAsync(texts[0]!), b.modelAsync(texts[1]!), a.modelAsync(texts[2]!)]);
+    assert.deepEqual([ra!.stages.map((s) => s.id), rb!.stages.map((s) => s.id), ra2!.stages.map((s) => s.id)], [['stage-1'], ['stage-2'], ['stage-1', 'stage-3']]);
+    a.forget();
+    assert.deepEqual(await a.modelAsync(texts[0]!), ra);
+  } finally {
+    worker.dispose();
+  }
+});
+
+test('no worker file: every document is modelled on this thread, and the failure says why', async () => {
+  const missing = join(dir, 'missing.cjs');
+  const worker = newWorker(missing);
+  try {
+    const modeler = worker.modelerFor('x');
+    assert.deepEqual(await modeler.modelAsync(seed001), parseRunbook(seed001));
+    assert.equal(modeler.stats().modeledIn, 'host');
+    assert.match(worker.failure ?? '', /the model worker failed: .*missing\.cjs/);
+    assert.ok(hostModels.includes(missing));
+  } finally {
+    worker.dispose();
+  }
+});
+
+test('a worker that dies mid-request: the request is answered on this thread, and so is every later one', async () => {
+  const worker = newWorker();
+  try {
+    const modeler = worker.modelerFor('y');
+    await modeler.modelAsync('# warm\n');
+    const pending = modeler.modelAsync(seed001);
+    worker.dispose();
+    assert.deepEqual(await pending, parseRunbook(seed001));
+    assert.equal(modeler.stats().modeledIn, 'host');
+    assert.equal(worker.failure, 'the model worker was disposed');
+    assert.deepEqual(await modeler.modelAsync('## Stage 5: Late\n'), parseRunbook('## Stage 5: Late\n'));
+  } finally {
+    worker.dispose();
+  }
+});
