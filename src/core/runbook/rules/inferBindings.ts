@@ -38,6 +38,22 @@ export interface InferResult {
 
 const RELATED = 0.8;
 
+/** A step and its sum of word weights for one check. */
+interface Ranked {
+  si: number;
+  sum: number;
+}
+
+/** Keeps `top` the best three by sum, the lower step index first on a tie. */
+function insertRanked(top: Ranked[], si: number, sum: number): void {
+  let at = top.length;
+  while (at > 0 && (sum > top[at - 1]!.sum || (sum === top[at - 1]!.sum && si < top[at - 1]!.si))) at--;
+  if (at < 3) {
+    top.splice(at, 0, { si, sum });
+    if (top.length > 3) top.pop();
+  }
+}
+
 /** The last inference and what it was asked: an edit that changes no check or step asks the same again. */
 let last: { checks: InferCheck[]; steps: InferStep[]; result: InferResult } | null = null;
 
@@ -77,33 +93,40 @@ function computeInference(checks: InferCheck[], steps: InferStep[]): InferResult
   const best: { check: number; step: number; score: Score; words: string[] }[] = [];
   const disjoint = (a: Score, b: Score): boolean => a.matched.every((m) => !b.matched.some((n) => n.word === m.word));
   const suggestions: Suggestion[] = [];
-  // Sums of word weights per step for the check at hand, reset after each check (no allocation per pair).
+  // Sums of word weights per step for the check at hand, reset after each use (no allocation per pair).
   const sums = new Float64Array(steps.length);
   const touched: number[] = [];
+  /** The best three steps among the holders of `checkWords` in one pool (a stage, or outside any stage). */
+  const topOfPool = (stageId: string | null, checkWords: string[]): Ranked[] => {
+    touched.length = 0;
+    for (const word of checkWords) {
+      for (const si of holders.get(key(stageId, word)) ?? []) {
+        if (sums[si] === 0) touched.push(si);
+        sums[si] = (sums[si] ?? 0) + WEIGHTS[words[si]!.get(word)!];
+      }
+    }
+    const top: Ranked[] = [];
+    for (const si of touched) insertRanked(top, si, sums[si]!);
+    for (const si of touched) sums[si] = 0;
+    return top;
+  };
+  // Steps outside any stage are a pool every check looks at: checks with the same words (the same
+  // item repeated in many stages) rank that pool once between them.
+  const outsideTop = new Map<string, Ranked[]>();
   checks.forEach((check, ci) => {
     const checkWords = tokens(check.text);
     if (checkWords.length === 0) return;
-    touched.length = 0;
-    for (const word of checkWords) {
-      for (const list of [holders.get(key(check.stageId, word)), holders.get(key(null, word))]) {
-        for (const si of list ?? []) {
-          if (sums[si] === 0) touched.push(si);
-          sums[si] = (sums[si] ?? 0) + WEIGHTS[words[si]!.get(word)!];
-        }
-      }
+    const wordsKey = checkWords.join('\u0000');
+    let outside = outsideTop.get(wordsKey);
+    if (!outside) {
+      outside = topOfPool(null, checkWords);
+      outsideTop.set(wordsKey, outside);
     }
-    // The best three by their sums (the score is the sum over the same word count), lower index first on a tie.
-    const top: number[] = [];
-    for (const si of touched) {
-      let at = top.length;
-      while (at > 0 && (sums[si]! > sums[top[at - 1]!]! || (sums[si] === sums[top[at - 1]!] && si < top[at - 1]!))) at--;
-      if (at < 3) {
-        top.splice(at, 0, si);
-        if (top.length > 3) top.pop();
-      }
-    }
-    for (const si of touched) sums[si] = 0;
-    const candidates = top.map((si) => ({ si, s: score(checkWords, words[si] ?? new Map<string, Field>()) }));
+    // A check's own stage and the outside pool are disjoint (a stage id is never empty), so the
+    // best three of both together are the best three of their best threes.
+    const top: Ranked[] = [];
+    for (const r of check.stageId === '' ? outside : [...topOfPool(check.stageId, checkWords), ...outside]) insertRanked(top, r.si, r.sum);
+    const candidates = top.map(({ si }) => ({ si, s: score(checkWords, words[si] ?? new Map<string, Field>()) }));
     const [first, second] = candidates;
     if (!first) return;
     const tied = second !== undefined && first.s.score - second.s.score < MARGIN;
