@@ -19,14 +19,15 @@ function fixtureBodies(): string[] {
 }
 
 /** Repeats `unit(i)` until the text is at least `bytes` long. */
-export function fill(bytes: number, unit: (i: number) => string, head = ''): string {
+export function fill(bytes: number, unit: (i: number) => string, head = '', tail = ''): string {
   const parts = [head];
-  let size = head.length;
+  let size = head.length + tail.length;
   for (let i = 0; size < bytes; i++) {
     const part = unit(i);
     parts.push(part);
     size += part.length;
   }
+  parts.push(tail);
   return parts.join('');
 }
 
@@ -64,4 +65,9 @@ export const SHAPES: ShapeCase[] = [
   { name: 'deep block quotes', make: (bytes) => `## Notes\n\n${fill(bytes, (i) => `${'>'.repeat(1 + (i % 64))} quoted ${i}\n`)}` },
   { name: 'deep list nesting', make: (bytes) => fill(bytes, (i) => `${'  '.repeat(i % 80)}- level ${i % 80} item ${i}\n`) },
   { name: 'many headings', make: (bytes) => fill(bytes, (i) => `${'#'.repeat(1 + (i % 6))} Heading ${i}\n\n`) },
+  // Found by a sweep of our own (each was quadratic: 1 MB took 28-33 s, a 64 KB paragraph 8 s).
+  { name: 'one fenced step of $VAR uses', make: (bytes) => fill(bytes, (i) => `echo "$VAR_${i}" && rm -rf /tmp/x${i} # gh issue view ${i}\n`, '## Stage 1: Apply\n\n```bash\n', '```\n') },
+  { name: 'one paragraph of issue references', make: (bytes) => fill(bytes, (i) => `blocked by #${i + 1} and acme/ops#${i + 1} `, '## Dependencies\n\n') },
+  { name: 'one command of placeholders', make: (bytes) => fill(bytes, (i) => `deploy <svc${i}> '<literal${i}>' `, '## Stage 1: Apply\n\n```bash\n', '\n```\n') },
+  { name: '{name=...} fences', make: (bytes) => fill(bytes, (i) => '```bash {name=deploy}\necho ' + i + '\n```\n\n', '## Stage 1: Apply\n\n') },
 ];

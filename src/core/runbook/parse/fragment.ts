@@ -299,15 +299,18 @@ class FragmentBuilder extends SourceLines {
     // Tokens are found by searching the source forward from the node: micromark's text
     // positions can be a line early (after a "[" that did not become a link).
     let cursor = { line: at.startLine, column: at.startColumn };
+    // The line of each match, counted on from the last one (not from the start of the text each time).
+    let line = at.startLine;
+    let newline = value.indexOf('\n');
     ISSUE_IN_TEXT.lastIndex = 0;
     for (let m = ISSUE_IN_TEXT.exec(value); m; m = ISSUE_IN_TEXT.exec(value)) {
+      for (; newline >= 0 && newline < m.index; newline = value.indexOf('\n', newline + 1)) line++;
       const number = Number(m[2] ?? m[4] ?? m[5]);
       if (!Number.isSafeInteger(number) || number <= 0) continue;
       // An autolinked "www.github.com/..." has gained a scheme the source does not show.
       const bare = m[0].replace(/^https?:\/\//, '');
       const found = this.find(m[0], cursor, at.endLine + 1) ?? this.find(bare, cursor, at.endLine + 1);
       const token = found && found.endColumn - found.startColumn === bare.length && bare !== m[0] ? bare : m[0];
-      const line = at.startLine + (value.slice(0, m.index).match(/\n/g)?.length ?? 0);
       const range = found ?? this.locate(line, token, line === at.startLine ? at.startColumn : 1);
       if (found) cursor = { line: found.startLine, column: found.endColumn };
       const cue = referenceCue(block.text, m[0], block.cursor);

@@ -90,13 +90,17 @@ function readEntries(text: string, problems: AnnotationProblem[]): [string, RawV
   const trimmed = text.trim();
   if (trimmed.length === 0) return [];
   if (trimmed.startsWith('{')) {
-    try {
-      const parsed: unknown = JSON.parse(trimmed);
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
-        return Object.entries(parsed as Record<string, unknown>).map(([k, v]) => [k, toRaw(v)]);
+    // JSON only when it can be: a failed JSON.parse throws, and a throw per fence was most of
+    // the parse of a runbook of `{name=…}` fences.
+    if (/^\{\s*(?:"|\})/.test(trimmed)) {
+      try {
+        const parsed: unknown = JSON.parse(trimmed);
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+          return Object.entries(parsed as Record<string, unknown>).map(([k, v]) => [k, toRaw(v)]);
+        }
+      } catch {
+        // Not JSON: try the `{ key=value }` form below.
       }
-    } catch {
-      // Not JSON: try the `{ key=value }` form below.
     }
     if (!trimmed.endsWith('}')) {
       problems.push({ severity: 'warning', code: 'malformed-annotation', message: `Annotation "${trimmed}" has no closing "}"; it is ignored.` });

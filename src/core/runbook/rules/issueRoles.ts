@@ -25,12 +25,23 @@ export interface Role {
 
 const CUE = /\b(blocked\s+(?:by|on)|blocking|depends?\s+on|depending\s+on|dependenc(?:y|ies)|must\s+be\s+(?:closed|resolved|merged|done)|closed|merged|resolved|waiting\s+(?:on|for)|requires?|prerequisites?)\b/i;
 
-/** The sentence of `text` around `offset` (sentences end at . ! ? or a line break). */
+/** How far a sentence is read either side of a reference: a cue is next to it, not a page away. */
+const SENTENCE_REACH = 240;
+
+const endsSentence = (code: number): boolean => code === 46 /* . */ || code === 33 /* ! */ || code === 63 /* ? */ || code === 10 /* \n */;
+
+/**
+ * The sentence of `text` around `offset` (sentences end at . ! ? or a line break), at most
+ * SENTENCE_REACH characters either side: a paragraph of thousands of references and no full
+ * stop was read whole for each of them (64 KB: 8 s).
+ */
 function sentenceAt(text: string, offset: number): string {
   let start = offset;
-  while (start > 0 && !/[.!?\n]/.test(text[start - 1] ?? '') ) start--;
+  const first = Math.max(0, offset - SENTENCE_REACH);
+  while (start > first && !endsSentence(text.charCodeAt(start - 1))) start--;
   let end = offset;
-  while (end < text.length && !/[.!?\n]/.test(text[end] ?? '')) end++;
+  const last = Math.min(text.length, offset + SENTENCE_REACH);
+  while (end < last && !endsSentence(text.charCodeAt(end))) end++;
   return text.slice(start, end);
 }
 

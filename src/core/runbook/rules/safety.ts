@@ -66,16 +66,18 @@ const PLACEHOLDER = /(?<![<\w$])<([A-Za-z][\w.:-]*(?: [\w.:-]+){0,3})>(?!>)/g;
 
 /** `<placeholder>`s in a command, as written (with their brackets), first use of each. */
 export function placeholdersIn(command: string): string[] {
-  const found: string[] = [];
+  const found = new Set<string>();
   const quoted = singleQuotedSpans(command);
+  let span = 0; // matches come in order, and so do the spans: walk both once
   PLACEHOLDER.lastIndex = 0;
   for (let m = PLACEHOLDER.exec(command); m; m = PLACEHOLDER.exec(command)) {
     // Inside single quotes it is literal text the command prints or sends (`printf '<b>'`), not a blank to fill.
     const at = m.index;
-    if (quoted.some(([from, to]) => at > from && at < to)) continue;
-    if (!found.includes(m[0])) found.push(m[0]);
+    while (span < quoted.length && quoted[span]![1] <= at) span++;
+    const inside = span < quoted.length && at > quoted[span]![0];
+    if (!inside) found.add(m[0]);
   }
-  return found;
+  return [...found];
 }
 
 /** [open, close] offsets of each single-quoted string of a shell command (backslash escapes outside single quotes respected). */

@@ -17,6 +17,9 @@ test('JSON and key=value forms give the same annotations', () => {
   assert.deepEqual(attrs.annotations, expected);
   assert.deepEqual(json.problems, []);
   assert.deepEqual(attrs.problems, []);
+  assert.deepEqual(parseAnnotations('{ "name": "spaced" }').annotations, { name: 'spaced' }, 'JSON with spaces after the brace');
+  assert.deepEqual(parseAnnotations('{}').annotations, {}, 'an empty object');
+  assert.deepEqual(parseAnnotations('{ name="not json" }').annotations, { name: 'not json' }, 'a quoted value in key=value form');
 });
 
 test('optional=true means required=false; quoted values and commas are read', () => {

@@ -26,3 +26,11 @@ test('the cue is read in the sentence that holds the reference', () => {
   assert.equal(referenceCue('Convex readers removed (#1893 closed)', '#1893', 0).cue, 'closed');
   assert.equal(referenceCue('See #190 for the original design discussion.', '#190', 0).cue, null);
 });
+
+test('the sentence is read at most 240 characters either side of the reference', () => {
+  const filler = (n: number) => 'x'.repeat(n);
+  assert.equal(referenceCue(`Blocked by ${filler(200)} #7 and more`, '#7', 0).cue, 'blocked by');
+  assert.equal(referenceCue(`Blocked by ${filler(300)} #7 and more`, '#7', 0).cue, null, 'a cue a page away is not next to it');
+  assert.equal(referenceCue(`#7 ${filler(240)} closed`, '#7', 0).cue, null, 'nor after it');
+  assert.equal(referenceCue(`#7 ${filler(200)} closed`, '#7', 0).cue, 'closed');
+});

@@ -51,4 +51,6 @@ test('placeholders: literal text in single quotes is not one; in double quotes i
   assert.deepEqual(placeholdersIn('curl "https://api/<service-name>/health" -d \'{"html":"<b>"}\''), ['<service-name>']);
   assert.deepEqual(placeholdersIn("echo it\\'s <host>"), ['<host>'], 'an escaped quote opens no string');
   assert.deepEqual(placeholdersIn('echo "a \\"b\\"" \'<x>\' <host>'), ['<host>'], 'an escaped double quote inside double quotes closes nothing');
+  assert.deepEqual(placeholdersIn("a '<q1>' <p1> '<q2>' '<q3>' <p2> <p1> '<q4>'"), ['<p1>', '<p2>'], 'many quoted strings, walked in order');
+  assert.deepEqual(placeholdersIn("'<q>'<p>"), ['<p>'], 'right after a closing quote is outside');
 });
