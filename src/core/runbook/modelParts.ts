@@ -5,8 +5,8 @@
 import type { Runbook } from './model';
 
 /** The Runbook fields that are lists; everything else travels in the head. */
-const LISTS = ['sections', 'stages', 'checks', 'steps', 'gates', 'issues', 'inputs', 'diagnostics'] as const;
-type ListField = (typeof LISTS)[number];
+export const LISTS = ['sections', 'stages', 'checks', 'steps', 'gates', 'issues', 'inputs', 'diagnostics'] as const;
+export type ListField = (typeof LISTS)[number];
 
 export type RunbookHead = Omit<Runbook, ListField>;
 

@@ -1,6 +1,7 @@
 // The extension host's side of the parser's worker thread: models a document in the worker and
 // takes the model's parts in a few at a time, giving the event loop back between slices, so
-// that no runbook, however large or however shaped, holds the host for long. (Slicing on the
+// that no runbook, however large or however shaped, holds the host for long. After the first
+// model of a document the worker sends only the items that changed; the rest are kept. (Slicing on the
 // host itself could not do that: one 4 MB list is one chunk, parsed in one piece.)
 //
 // If the worker cannot start or dies, every document is modelled on the host instead (the
@@ -8,6 +9,7 @@
 import { Worker } from 'node:worker_threads';
 import { deserialize } from 'node:v8';
 import { RunbookJoiner, type RunbookPart } from '../../core/runbook/modelParts';
+import { applyDelta } from '../../core/runbook/modelDelta';
 import type { Runbook } from '../../core/runbook/model';
 import type { ModelOptions } from '../../core/runbook/parse/incrementalModel';
 import type { WorkerReply, WorkerRequest } from './protocol';
@@ -23,6 +25,8 @@ export interface DocumentModelerStats {
   longestSliceMs: number;
   /** Where the last model was built. */
   modeledIn: 'worker' | 'host';
+  /** Model items the host deserialized for the last model (after an edit, only those that changed). */
+  itemsReceived: number;
 }
 
 export interface HostModeler {
@@ -59,28 +63,45 @@ export class ModelWorker {
 
   modelerFor(key: string): DocumentModeler & { forget(): void } {
     let host: HostModeler | null = null;
-    let last: DocumentModelerStats = { longestSliceMs: 0, modeledIn: 'worker' };
+    let last: DocumentModelerStats = { longestSliceMs: 0, modeledIn: 'worker', itemsReceived: 0 };
+    /** The last model taken in from the worker, which its next reply may build on. */
+    let taken: { id: number; runbook: Runbook } | null = null;
+    // Replies are taken in one after another: each may build on the one before.
+    let queue: Promise<unknown> = Promise.resolve();
     const onHost = async (text: string, options?: ModelOptions): Promise<Runbook> => {
+      taken = null;
       host ??= this.options.hostModeler();
       const runbook = await host.modelAsync(text, options);
-      last = { longestSliceMs: host.stats().longestSliceMs, modeledIn: 'host' };
+      last = { longestSliceMs: host.stats().longestSliceMs, modeledIn: 'host', itemsReceived: 0 };
+      return runbook;
+    };
+    const takeIn = async (reply: Reply): Promise<Runbook> => {
+      const base = reply.base === null ? null : taken?.id === reply.base ? taken.runbook : undefined;
+      if (base === undefined) throw new Error(`reply ${reply.id} builds on reply ${reply.base}, which was not the last taken in`);
+      const { runbook, longestSliceMs, itemsReceived } = await this.receive(reply, base);
+      taken = { id: reply.id, runbook };
+      last = { longestSliceMs, modeledIn: 'worker', itemsReceived };
       return runbook;
     };
     return {
-      modelAsync: async (text, options) => {
-        if (this.failed !== null) return onHost(text, options);
-        let reply: Reply;
-        try {
-          reply = await this.request(key, text, options);
-        } catch {
-          return onHost(text, options);
-        }
-        const { runbook, longestSliceMs } = await this.receive(reply);
-        last = { longestSliceMs, modeledIn: 'worker' };
-        return runbook;
+      modelAsync: (text, options) => {
+        const run = async (): Promise<Runbook> => {
+          if (this.failed !== null) return onHost(text, options);
+          try {
+            return await takeIn(await this.request(key, text, options, taken?.id ?? null));
+          } catch {
+            return onHost(text, options);
+          }
+        };
+        const result = queue.then(run, run);
+        queue = result;
+        return result;
       },
       stats: () => ({ ...last }),
-      forget: () => this.post({ type: 'forget', key }),
+      forget: () => {
+        taken = null;
+        this.post({ type: 'forget', key });
+      },
     };
   }
 
@@ -89,24 +110,29 @@ export class ModelWorker {
     this.fail('the model worker was disposed');
   }
 
-  private request(key: string, text: string, options?: ModelOptions): Promise<Reply> {
+  private request(key: string, text: string, options: ModelOptions | undefined, base: number | null): Promise<Reply> {
     const worker = this.start();
     const id = this.nextId++;
     return new Promise<Reply>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       worker.ref();
-      this.post({ type: 'model', id, key, text, options });
+      this.post({ type: 'model', id, key, text, options, base });
     });
   }
 
   /** Deserializes the parts a few at a time: at most about sliceMs of host time per turn. */
-  private async receive(reply: Reply): Promise<{ runbook: Runbook; longestSliceMs: number }> {
+  private async receive(reply: Reply, base: Runbook | null): Promise<{ runbook: Runbook; longestSliceMs: number; itemsReceived: number }> {
     const sliceMs = this.options.sliceMs ?? 5;
     const joiner = new RunbookJoiner();
     let sliceStart = performance.now();
     let longest = 0;
-    for (const bytes of reply.parts) {
-      joiner.add(deserialize(Buffer.from(bytes)) as RunbookPart);
+    let itemsReceived = 0;
+    let start = 0;
+    for (const end of reply.ends) {
+      const part = deserialize(Buffer.from(reply.bytes, start, end - start)) as RunbookPart;
+      start = end;
+      joiner.add(part);
+      itemsReceived += part.items.length;
       const spent = performance.now() - sliceStart;
       if (spent >= sliceMs) {
         longest = Math.max(longest, spent);
@@ -114,8 +140,9 @@ export class ModelWorker {
         sliceStart = performance.now();
       }
     }
-    const runbook = joiner.runbook(reply.head);
-    return { runbook, longestSliceMs: Math.max(longest, performance.now() - sliceStart) };
+    const received = joiner.runbook(reply.head);
+    const runbook = base ? applyDelta(base, received, reply.deltas) : received;
+    return { runbook, longestSliceMs: Math.max(longest, performance.now() - sliceStart), itemsReceived };
   }
 
   private start(): Worker {

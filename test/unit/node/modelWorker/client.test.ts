@@ -97,3 +97,29 @@ test('a worker that dies mid-request: the request is answered on this thread, an
     worker.dispose();
   }
 });
+
+test('after an edit only the items that changed cross from the worker; the model is still the whole, right one', async () => {
+  const worker = newWorker();
+  try {
+    const lines = Array.from({ length: 300 }, (_, i) => `## Stage ${i}: Part ${i}\n\n- [ ] Check ${i} of svc-${i}\n- Run \`make smoke-${i}\`\n`);
+    const text = lines.join('\n');
+    const modeler = worker.modelerFor('delta');
+    const whole = await modeler.modelAsync(text);
+    const total = whole.sections.length + whole.stages.length + whole.checks.length + whole.steps.length + whole.gates.length + whole.issues.length + whole.inputs.length + whole.diagnostics.length;
+    assert.equal(modeler.stats().itemsReceived, total, 'the first model comes whole');
+
+    const edited = text.replace('- [ ] Check 150 of svc-150', '- [ ] Check 150 of svc-150 again');
+    assert.deepEqual(await modeler.modelAsync(edited), parseRunbook(edited));
+    const changed = modeler.stats().itemsReceived;
+    assert.ok(changed >= 1 && changed <= 6, `an in-place edit sends a handful of items, not ${changed} of ${total}`);
+
+    const inserted = edited.replace('## Stage 10: Part 10', '## Stage 10: Part 10\n\nA new line of prose.\n');
+    assert.deepEqual(await modeler.modelAsync(inserted), parseRunbook(inserted), 'lines inserted: later ranges move, and arrive');
+
+    modeler.forget();
+    assert.deepEqual(await modeler.modelAsync(text), parseRunbook(text));
+    assert.equal(modeler.stats().itemsReceived, total, 'after forget the model comes whole again');
+  } finally {
+    worker.dispose();
+  }
+});
