@@ -172,7 +172,7 @@ function evidence(step: PanelStep, send: Send): HTMLElement {
   const body = h('div', { class: 'evidence' }, facts(last));
   if (step.attempts.length > 1) {
     body.append(h('div', { class: 'attempts-title' }, `${step.attempts.length} attempts`), h('ol', { class: 'attempts' }, ...step.attempts.map((a) => {
-      const item = h('li', {}, `#${a.n} ${a.status} · ${a.duration}${a.exitCode !== null ? ` · exit ${a.exitCode}` : ''} · ${a.outcome} `);
+      const item = h('li', {}, `${a.label} ${a.status} · ${a.duration}${a.exitCode !== null ? ` · exit ${a.exitCode}` : ''} · ${a.outcome} `);
       if (a.logPath) {
         const link = h('a', { class: 'log-link' }, 'log');
         link.addEventListener('click', () => send({ type: 'openLog', stepId: step.id, attempt: a.n, session: a.session }));
@@ -181,7 +181,7 @@ function evidence(step: PanelStep, send: Send): HTMLElement {
       return item;
     })));
   }
-  return collapsible(`evidence:${step.id}`, { title: 'Evidence', description: `attempt ${last.n}` }, body);
+  return collapsible(`evidence:${step.id}`, { title: 'Evidence', description: `attempt ${last.label}` }, body);
 }
 
 function facts(a: PanelAttempt): HTMLElement {

@@ -5,6 +5,8 @@ import type { CheckStatus, DependencyGateStatus, GateStatus, MarkStatus, StageVe
 
 export interface PanelAttempt {
   n: number;
+  /** `#2`, or `#2 · session 3` when two sessions each ran an attempt 2. */
+  label: string;
   /** The session that ran it: two sessions may each have an attempt n. */
   session: number;
   status: StepStatus;

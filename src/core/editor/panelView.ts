@@ -103,13 +103,28 @@ function panelStep(step: Step, recorded: StepRecord | undefined, mask: (t: strin
     status: recorded?.status ?? 'pending',
     outcome: recorded?.outcome ?? '',
     destructive: step.destructive ? mask(step.destructiveReason ?? 'destructive') : null,
-    attempts: (recorded?.attempts ?? []).map(panelAttempt),
+    attempts: panelAttempts(recorded?.attempts ?? []),
   };
 }
 
-function panelAttempt(a: Attempt): PanelAttempt {
+/**
+ * How the panel names each attempt: `#2`, or `#2 · session 3` when another session also ran
+ * an attempt 2 of the step (the editor and the CLI each number their own).
+ */
+export function attemptLabels(attempts: ReadonlyArray<Pick<Attempt, 'n' | 'session'>>): string[] {
+  const count = new Map<number, number>();
+  for (const a of attempts) count.set(a.n, (count.get(a.n) ?? 0) + 1);
+  return attempts.map((a) => ((count.get(a.n) ?? 0) > 1 ? `#${a.n} · session ${a.session}` : `#${a.n}`));
+}
+
+function panelAttempts(attempts: Attempt[]): PanelAttempt[] {
+  const labels = attemptLabels(attempts);
+  return attempts.map((a, i) => panelAttempt(a, labels[i]!));
+}
+
+function panelAttempt(a: Attempt, label: string): PanelAttempt {
   return {
-    n: a.n, session: a.session, status: a.status, outcome: a.outcome, command: a.command, cwd: a.cwd,
+    n: a.n, label, session: a.session, status: a.status, outcome: a.outcome, command: a.command, cwd: a.cwd,
     shell: [a.shell, ...a.shellFlags].join(' '), startedAt: a.startedAt, endedAt: a.endedAt,
     duration: formatDuration(a.durationMs), exitCode: a.exitCode, signal: a.signal, logPath: a.logPath, logSha256: a.logSha256,
   };
