@@ -1,7 +1,7 @@
 // `npm run bench -- masking`: the cost of masking a step's output, measured in one run.
 //  1. 100 MB of log-like output with 5 secrets (each present, in several encodings, every MB)
 //     through OutputMasker in 64 KiB chunks alternating stdout/stderr, vs a plain copy of the
-//     same chunks (the least any pipeline does with them).
+//     same chunks (the least any pipeline does with them), rounds interleaved after a warm-up.
 //  2. The whole StepOutput (masking, decoding, tails, a log that hashes) on the same output, vs
 //     the same plain copy.
 //  3. A catastrophic expect regex, /(a+)+$/ and /(a+)+b/, on 100 KB of `a` (a backtracking
@@ -61,6 +61,20 @@ function time(run: () => void): number {
   return median(times);
 }
 
+/** Median ms of each function over `rounds` rounds, one call of each per round, after a warm-up round. */
+function interleaved(fns: Array<() => void>, rounds: number): number[] {
+  for (const fn of fns) fn();
+  const times = fns.map((): number[] => []);
+  for (let round = 0; round < rounds; round++) {
+    fns.forEach((fn, i) => {
+      const started = performance.now();
+      fn();
+      times[i]!.push(performance.now() - started);
+    });
+  }
+  return times.map(median);
+}
+
 const hashingLog = (): LogWriter => {
   const hash = createHash('sha256');
   let bytes = 0;
@@ -81,23 +95,26 @@ const measures: Benchmark = async () => {
   const mbps = (ms: number) => TOTAL / 1024 / 1024 / (ms / 1000);
   let sink = 0;
 
-  const copyMs = time(() => {
+  const copy = (): void => {
     for (let at = 0; at < TOTAL; at += CHUNK) sink += data.slice(at, at + CHUNK).length;
-  });
+  };
   let maskedBytes = 0;
-  const maskMs = time(() => {
+  const mask = (): void => {
     const stream = masker.output();
     maskedBytes = 0;
     for (let at = 0, k = 0; at < TOTAL; at += CHUNK, k++) {
       for (const piece of stream.push(data.subarray(at, at + CHUNK), k % 2 ? 'stderr' : 'stdout')) maskedBytes += piece.bytes.length;
     }
     for (const piece of stream.end()) maskedBytes += piece.bytes.length;
-  });
-  const pipelineMs = time(() => {
+  };
+  const pipeline = (): void => {
     const step = new StepOutput(masker, hashingLog(), () => {}, undefined);
     for (let at = 0, k = 0; at < TOTAL; at += CHUNK, k++) void step.handle(data.subarray(at, at + CHUNK), k % 2 ? 'stderr' : 'stdout');
     void step.finish();
-  });
+  };
+  // Rounds interleaved, so that the machine's noise (the copy is memory-bound and swings 2x from
+  // run to run here) hits the baseline and the measures alike.
+  const [copyMs, maskMs, pipelineMs] = interleaved([copy, mask, pipeline], ROUNDS + 2) as [number, number, number];
 
   const as = 'a'.repeat(100_000);
   const expectMs = (source: string) => {
