@@ -10,7 +10,7 @@ import { editorCore } from './lazy';
 /** A document's modeler: the worker's, or the parser's own time-sliced one on the host. */
 interface Modeler {
   modelAsync(text: string): Promise<Runbook>;
-  stats(): { longestSliceMs: number; modeledIn?: 'worker' | 'host' };
+  stats(): { longestSliceMs: number; modeledIn?: 'worker' | 'host'; hostBecause?: string | null };
   /** The document closed: the worker drops its cache. */
   forget?(): void;
 }
@@ -48,7 +48,7 @@ export interface ModelTiming {
   longestSliceMs: number | null;
   /** Where the model was built: the parser's worker thread, or the host (no worker, or it failed). */
   modeledIn: 'worker' | 'host' | null;
-  /** Why there is no worker, when there is none. */
+  /** Why the model was built on the host, when it was. */
   workerFailure: string | null;
   /** When the edit arrived (performance.now()), for edit -> lens timing. */
   editedAt: number | null;
@@ -214,7 +214,7 @@ export class RunbookModels implements vscode.Disposable {
     const timing = this.timings.get(key);
     this.timings.set(key, {
       version, modelMs, longestSliceMs: stats.longestSliceMs, modeledIn: stats.modeledIn ?? 'host',
-      workerFailure: this.worker?.failure ?? (this.workerFile ? null : 'no worker'),
+      workerFailure: stats.hostBecause ?? this.worker?.failure ?? (this.workerFile ? null : 'no worker'),
       editedAt: timing?.version === version ? timing.editedAt : null,
     });
     if (entry.pending?.version === version) entry.pending = null;

@@ -1,11 +1,12 @@
 // The extension host's side of the parser's worker thread: models a document in the worker and
 // takes the model's parts in a few at a time, giving the event loop back between slices, so
-// that no runbook, however large or however shaped, holds the host for long. After the first
-// model of a document the worker sends only the items that changed; the rest are kept. (Slicing on the
-// host itself could not do that: one 4 MB list is one chunk, parsed in one piece.)
+// that no runbook, however large or however shaped, holds the host for long (slicing on the
+// host itself could not: one 4 MB list is one chunk, parsed in one piece). After the first
+// model of a document the worker sends only the items that changed; the rest are kept.
 //
 // If the worker cannot start or dies, every document is modelled on the host instead (the
-// time-sliced modeler), and `failure` says why.
+// time-sliced modeler), and `failure` says why; a single reply that cannot be taken in is
+// modelled on the host too, and the document's stats say why.
 import { Worker } from 'node:worker_threads';
 import { deserialize } from 'node:v8';
 import { RunbookJoiner, type RunbookPart } from '../../core/runbook/modelParts';
@@ -27,6 +28,8 @@ export interface DocumentModelerStats {
   modeledIn: 'worker' | 'host';
   /** Model items the host deserialized for the last model (after an edit, only those that changed). */
   itemsReceived: number;
+  /** Why the last model was built on the host, when it was. */
+  hostBecause: string | null;
 }
 
 export interface HostModeler {
@@ -63,16 +66,16 @@ export class ModelWorker {
 
   modelerFor(key: string): DocumentModeler & { forget(): void } {
     let host: HostModeler | null = null;
-    let last: DocumentModelerStats = { longestSliceMs: 0, modeledIn: 'worker', itemsReceived: 0 };
+    let last: DocumentModelerStats = { longestSliceMs: 0, modeledIn: 'worker', itemsReceived: 0, hostBecause: null };
     /** The last model taken in from the worker, which its next reply may build on. */
     let taken: { id: number; runbook: Runbook } | null = null;
     // Replies are taken in one after another: each may build on the one before.
     let queue: Promise<unknown> = Promise.resolve();
-    const onHost = async (text: string, options?: ModelOptions): Promise<Runbook> => {
+    const onHost = async (text: string, options: ModelOptions | undefined, because: string): Promise<Runbook> => {
       taken = null;
       host ??= this.options.hostModeler();
       const runbook = await host.modelAsync(text, options);
-      last = { longestSliceMs: host.stats().longestSliceMs, modeledIn: 'host', itemsReceived: 0 };
+      last = { longestSliceMs: host.stats().longestSliceMs, modeledIn: 'host', itemsReceived: 0, hostBecause: because };
       return runbook;
     };
     const takeIn = async (reply: Reply): Promise<Runbook> => {
@@ -80,17 +83,17 @@ export class ModelWorker {
       if (base === undefined) throw new Error(`reply ${reply.id} builds on reply ${reply.base}, which was not the last taken in`);
       const { runbook, longestSliceMs, itemsReceived } = await this.receive(reply, base);
       taken = { id: reply.id, runbook };
-      last = { longestSliceMs, modeledIn: 'worker', itemsReceived };
+      last = { longestSliceMs, modeledIn: 'worker', itemsReceived, hostBecause: null };
       return runbook;
     };
     return {
       modelAsync: (text, options) => {
         const run = async (): Promise<Runbook> => {
-          if (this.failed !== null) return onHost(text, options);
+          if (this.failed !== null) return onHost(text, options, this.failed);
           try {
             return await takeIn(await this.request(key, text, options, taken?.id ?? null));
-          } catch {
-            return onHost(text, options);
+          } catch (error) {
+            return onHost(text, options, error instanceof Error ? error.message : String(error));
           }
         };
         const result = queue.then(run, run);

@@ -76,6 +76,7 @@ test('no worker file: every document is modelled on this thread, and the failure
     assert.deepEqual(await modeler.modelAsync(seed001), parseRunbook(seed001));
     assert.equal(modeler.stats().modeledIn, 'host');
     assert.match(worker.failure ?? '', /the model worker failed: .*missing\.cjs/);
+    assert.equal(modeler.stats().hostBecause, worker.failure);
     assert.ok(hostModels.includes(missing));
   } finally {
     worker.dispose();
@@ -92,6 +93,7 @@ test('a worker that dies mid-request: the request is answered on this thread, an
     assert.deepEqual(await pending, parseRunbook(seed001));
     assert.equal(modeler.stats().modeledIn, 'host');
     assert.equal(worker.failure, 'the model worker was disposed');
+    assert.equal(modeler.stats().hostBecause, 'the model worker was disposed');
     assert.deepEqual(await modeler.modelAsync('## Stage 5: Late\n'), parseRunbook('## Stage 5: Late\n'));
   } finally {
     worker.dispose();
@@ -107,6 +109,7 @@ test('after an edit only the items that changed cross from the worker; the model
     const whole = await modeler.modelAsync(text);
     const total = whole.sections.length + whole.stages.length + whole.checks.length + whole.steps.length + whole.gates.length + whole.issues.length + whole.inputs.length + whole.diagnostics.length;
     assert.equal(modeler.stats().itemsReceived, total, 'the first model comes whole');
+    assert.equal(modeler.stats().hostBecause, null);
 
     const edited = text.replace('- [ ] Check 150 of svc-150', '- [ ] Check 150 of svc-150 again');
     assert.deepEqual(await modeler.modelAsync(edited), parseRunbook(edited));
