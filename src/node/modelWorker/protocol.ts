@@ -1,4 +1,4 @@
-// Messages between the extension host and the parser's worker thread (modelWorker.ts).
+// Messages between the extension host (client.ts) and the parser's worker thread (worker.ts).
 import type { RunbookHead } from '../../core/runbook/modelParts';
 import type { ListDelta } from '../../core/runbook/modelDelta';
 import type { ModelerStats, ModelOptions } from '../../core/runbook/parse/incrementalModel';
