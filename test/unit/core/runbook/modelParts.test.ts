@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRunbook } from '../../../../src/core/runbook/parseRunbook';
-import { joinRunbook, splitRunbook } from '../../../../src/core/runbook/modelParts';
+import { joinRunbook, RunbookJoiner, splitRunbook } from '../../../../src/core/runbook/modelParts';
 
 const fixtures = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
 const models = readdirSync(fixtures)
@@ -24,10 +24,34 @@ test('split then join gives the same model, whatever the part size', () => {
   }
 });
 
+test("an item's long arrays travel in continuations after it, and come back in place", () => {
+  for (const { name, runbook } of models) {
+    const { head, parts } = splitRunbook(runbook, 2, 1);
+    assert.deepEqual(joinRunbook(head, parts), runbook, `${name}, every array longer than 1 apart`);
+  }
+  const { runbook } = models.find((m) => m.runbook.stages.some((s) => s.checkIds.length > 8))!;
+  const k = runbook.stages.findIndex((s) => s.checkIds.length > 8);
+  const { parts } = splitRunbook(runbook, 2, 1);
+  const continuations = parts.filter((p) => p.field === 'stages' && p.into?.index === k && p.into.key === 'checkIds');
+  assert.deepEqual(continuations.map((p) => p.items.length), chunkLengths(runbook.stages[k]!.checkIds.length, 8), 'in parts of 4 x itemsPerPart');
+  const owner = parts.findIndex((p) => p.field === 'stages' && !p.into && p.items.length > k % 2 && (p.items[k % 2] as { id: string }).id === runbook.stages[k]!.id);
+  assert.deepEqual((parts[owner]!.items[k % 2] as { checkIds: string[] }).checkIds, [], 'the item travels without the long list');
+  assert.ok(owner < parts.indexOf(continuations[0]!), 'and before its continuations');
+});
+
+function chunkLengths(total: number, size: number): number[] {
+  return Array.from({ length: Math.ceil(total / size) }, (_, i) => Math.min(size, total - i * size));
+}
+
+test('a continuation for an item not taken in is refused', () => {
+  const joiner = new RunbookJoiner();
+  assert.throws(() => joiner.add({ field: 'stages', items: ['x'], into: { index: 3, key: 'checkIds' } }), /a continuation for stages\[3\]\.checkIds, which is not a list taken in/);
+});
+
 test('no part holds more than the size asked for, and the head holds no list', () => {
   const { runbook } = models.find((m) => m.runbook.checks.length > 5)!;
   const { head, parts } = splitRunbook(runbook, 2);
-  assert.ok(parts.every((part) => part.items.length >= 1 && part.items.length <= 2));
+  assert.ok(parts.filter((part) => !part.into).every((part) => part.items.length >= 1 && part.items.length <= 2));
   assert.equal(parts.filter((p) => p.field === 'checks').length, Math.ceil(runbook.checks.length / 2));
   assert.deepEqual(Object.keys(head).sort(), ['context', 'frontMatter', 'generated', 'lineCount', 'title']);
 });
