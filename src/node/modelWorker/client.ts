@@ -64,6 +64,11 @@ export class ModelWorker {
     return this.failed;
   }
 
+  /** Requests sent to the worker and not answered yet. */
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
   modelerFor(key: string): DocumentModeler & { forget(): void } {
     let host: HostModeler | null = null;
     let last: DocumentModelerStats = { longestSliceMs: 0, modeledIn: 'worker', itemsReceived: 0, hostBecause: null };

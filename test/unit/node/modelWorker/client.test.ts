@@ -88,9 +88,14 @@ test('a worker that dies mid-request: the request is answered on this thread, an
   try {
     const modeler = worker.modelerFor('y');
     await modeler.modelAsync('# warm\n');
-    const pending = modeler.modelAsync(seed001);
+    // Big enough that the worker is still modelling it when it is disposed.
+    const big = Array.from({ length: 8000 }, (_, i) => `## Stage ${i}: Part ${i}\n\n- [ ] Check ${i}\n- Run \`make smoke-${i}\`\n`).join('\n');
+    const pending = modeler.modelAsync(big);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(worker.inFlight, 1, 'the request is with the worker');
     worker.dispose();
-    assert.deepEqual(await pending, parseRunbook(seed001));
+    assert.equal(worker.inFlight, 0);
+    assert.deepEqual(await pending, parseRunbook(big));
     assert.equal(modeler.stats().modeledIn, 'host');
     assert.equal(worker.failure, 'the model worker was disposed');
     assert.equal(modeler.stats().hostBecause, 'the model worker was disposed');
