@@ -1,10 +1,12 @@
 // Runbook models of open Markdown documents, one incremental modeler per document, cached per
-// document version. The modelling itself happens on the parser's worker thread (dist/modelWorker.js),
-// or on the host, time-sliced, when there is no worker. Edits are re-modelled after a short pause (diagnostics and the panel follow
-// onDidChangeModel); a request for the current version models it at once. Nothing here runs
-// at activation: the parser's bundle loads with the first Markdown document.
+// document version. The modelling itself happens on the parser's worker thread
+// (dist/modelWorker.js), or on the host, time-sliced, when there is no worker. Edits are
+// re-modelled after a short pause (diagnostics and the panel follow onDidChangeModel); a request
+// for the current version models it at once. Nothing here runs at activation: the parser's
+// bundle loads with the first Markdown document.
 import * as vscode from 'vscode';
 import type { Runbook } from '../core/runbook/model';
+import type { ModelWorker } from '../node/modelWorker/client';
 import { editorCore } from './lazy';
 
 /** A document's modeler: the worker's, or the parser's own time-sliced one on the host. */
@@ -15,11 +17,6 @@ interface Modeler {
   forget?(): void;
 }
 
-interface WorkerHandle {
-  modelerFor(key: string): Modeler;
-  readonly failure: string | null;
-  dispose(): void;
-}
 
 /** One content change of an edit, in the coordinates of the text just before it (0-based lines). */
 interface LineChange {
@@ -96,7 +93,7 @@ export class RunbookModels implements vscode.Disposable {
   /** Fires when a document's model was rebuilt. */
   readonly onDidChangeModel = this.changed.event;
 
-  private worker: WorkerHandle | null = null;
+  private worker: ModelWorker | null = null;
 
   /** `workerFile`: the bundled parser worker; null models on the host. */
   constructor(private readonly workerFile: string | null = null) {

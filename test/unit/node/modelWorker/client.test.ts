@@ -23,12 +23,18 @@ before(async () => {
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 const hostModels: string[] = [];
-const newWorker = (file = workerFile): ModelWorker =>
-  new ModelWorker({ workerFile: file, hostModeler: () => { hostModels.push(file); return createRunbookModeler(); } });
+/** Runs `body` with a worker on `file` (the bundled worker by default), and disposes of it whatever happens. */
+async function withWorker(body: (worker: ModelWorker) => Promise<void>, file = workerFile): Promise<void> {
+  const worker = new ModelWorker({ workerFile: file, hostModeler: () => { hostModels.push(file); return createRunbookModeler(); } });
+  try {
+    await body(worker);
+  } finally {
+    worker.dispose();
+  }
+}
 
 test('the worker models a runbook exactly as this thread does, and again after an edit', async () => {
-  const worker = newWorker();
-  try {
+  await withWorker(async (worker) => {
     const modeler = worker.modelerFor('file:///seed-001.md');
     assert.deepEqual(await modeler.modelAsync(seed001), parseRunbook(seed001));
     assert.equal(modeler.stats().modeledIn, 'worker');
@@ -36,26 +42,20 @@ test('the worker models a runbook exactly as this thread does, and again after a
     assert.deepEqual(await modeler.modelAsync(edited), parseRunbook(edited));
     assert.equal(modeler.stats().modeledIn, 'worker');
     assert.equal(worker.failure, null);
-  } finally {
-    worker.dispose();
-  }
+  });
 });
 
 test('a large model comes back in many parts, equal to the one built here', async () => {
-  const worker = newWorker();
-  try {
+  await withWorker(async (worker) => {
     const big = Array.from({ length: 400 }, (_, i) => `## Stage ${i}: Part ${i}\n\n- [ ] Check ${i} of svc-${i}\n- Run \`kubectl rollout status deploy/svc-${i}\`\n`).join('\n');
     const expected = parseRunbook(big);
     assert.ok(expected.checks.length > 128 * 2, "more checks than fit in two parts");
     assert.deepEqual(await worker.modelerFor('big').modelAsync(big), expected);
-  } finally {
-    worker.dispose();
-  }
+  });
 });
 
 test('documents keep their own caches, and requests in flight are answered in order', async () => {
-  const worker = newWorker();
-  try {
+  await withWorker(async (worker) => {
     const a = worker.modelerFor('a');
     const b = worker.modelerFor('b');
     const texts = ['# A\n\n## Stage 1: One\n', '# B\n\n## Stage 2: Two\n', '# A\n\n## Stage 1: One\n\n## Stage 3: Three\n'];
@@ -63,29 +63,23 @@ test('documents keep their own caches, and requests in flight are answered in or
     assert.deepEqual([ra!.stages.map((s) => s.id), rb!.stages.map((s) => s.id), ra2!.stages.map((s) => s.id)], [['stage-1'], ['stage-2'], ['stage-1', 'stage-3']]);
     a.forget();
     assert.deepEqual(await a.modelAsync(texts[0]!), ra);
-  } finally {
-    worker.dispose();
-  }
+  });
 });
 
 test('no worker file: every document is modelled on this thread, and the failure says why', async () => {
   const missing = join(dir, 'missing.cjs');
-  const worker = newWorker(missing);
-  try {
+  await withWorker(async (worker) => {
     const modeler = worker.modelerFor('x');
     assert.deepEqual(await modeler.modelAsync(seed001), parseRunbook(seed001));
     assert.equal(modeler.stats().modeledIn, 'host');
     assert.match(worker.failure ?? '', /the model worker failed: .*missing\.cjs/);
     assert.equal(modeler.stats().hostBecause, worker.failure);
     assert.ok(hostModels.includes(missing));
-  } finally {
-    worker.dispose();
-  }
+  }, missing);
 });
 
 test('a worker that dies mid-request: the request is answered on this thread, and so is every later one', async () => {
-  const worker = newWorker();
-  try {
+  await withWorker(async (worker) => {
     const modeler = worker.modelerFor('y');
     await modeler.modelAsync('# warm\n');
     // Big enough that the worker is still modelling it when it is disposed.
@@ -100,14 +94,11 @@ test('a worker that dies mid-request: the request is answered on this thread, an
     assert.equal(worker.failure, 'the model worker was disposed');
     assert.equal(modeler.stats().hostBecause, 'the model worker was disposed');
     assert.deepEqual(await modeler.modelAsync('## Stage 5: Late\n'), parseRunbook('## Stage 5: Late\n'));
-  } finally {
-    worker.dispose();
-  }
+  });
 });
 
 test('after an edit only the items that changed cross from the worker; the model is still the whole, right one', async () => {
-  const worker = newWorker();
-  try {
+  await withWorker(async (worker) => {
     const lines = Array.from({ length: 300 }, (_, i) => `## Stage ${i}: Part ${i}\n\n- [ ] Check ${i} of svc-${i}\n- Run \`make smoke-${i}\`\n`);
     const text = lines.join('\n');
     const modeler = worker.modelerFor('delta');
@@ -127,7 +118,5 @@ test('after an edit only the items that changed cross from the worker; the model
     modeler.forget();
     assert.deepEqual(await modeler.modelAsync(text), parseRunbook(text));
     assert.equal(modeler.stats().itemsReceived, total, 'after forget the model comes whole again');
-  } finally {
-    worker.dispose();
-  }
+  });
 });
