@@ -7,20 +7,35 @@ import type { SourceRange } from '../model';
 import type { InlinePart } from './inlineCommands';
 
 function flat(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
+  return text.includes('\n') ? text.replace(/\s*\n\s*/g, ' ').trim() : text.trim();
+}
+
+/**
+ * A paragraph's text on one line, read once: every item of a nested list repeats its
+ * descendants' paragraphs in its detail, so without this a list nested N deep reads its
+ * innermost paragraph N times.
+ */
+const flatText = new WeakMap<Nodes, string>();
+function paragraphText(node: Nodes): string {
+  let text = flatText.get(node);
+  if (text === undefined) {
+    text = flat(plainText(node));
+    flatText.set(node, text);
+  }
+  return text;
 }
 
 /** Plain text of the item's first paragraph, on one line. */
 export function itemText(item: ListItem): string {
   const first = item.children[0];
-  return first && first.type === 'paragraph' ? flat(plainText(first)) : '';
+  return first && first.type === 'paragraph' ? paragraphText(first) : '';
 }
 
 function collectDetail(node: RootContent, out: string[]): void {
   switch (node.type) {
     case 'paragraph':
     case 'heading': {
-      const text = flat(plainText(node));
+      const text = paragraphText(node);
       if (text.length > 0) out.push(text);
       break;
     }
@@ -29,7 +44,7 @@ function collectDetail(node: RootContent, out: string[]): void {
         if (child.checked !== null && child.checked !== undefined) continue;
         child.children.forEach((grand, index) => {
           if (index === 0 && grand.type === 'paragraph') {
-            const text = flat(plainText(grand));
+            const text = paragraphText(grand);
             if (text.length > 0) out.push(text);
           } else collectDetail(grand, out);
         });

@@ -3,6 +3,7 @@
 // of the line is its content, or the line is used up).
 import type { BlockScanner } from './blockScanner';
 import type { Block, ListData } from './types';
+import type { LineCursor } from './lineCursor';
 import { htmlBlockStart } from './htmlBlocks';
 import { delimiterRow, headRowSize, splitRow } from './tables';
 import { parseParagraphDefinitions } from './finalize';
@@ -12,7 +13,6 @@ type Opener = (scanner: BlockScanner, container: Block) => 0 | 1 | 2;
 const ATX = /^#{1,6}(?=[ \t]|$)/;
 const FENCE = /^(?:`{3,}(?=[^`]*$)|~{3,})/;
 const SETEXT = /^(?:=+|-+)[ \t]*$/;
-const THEMATIC = /^(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,})$/;
 const BULLET_ITEM = /^[-+*](?:[ \t]|$)/;
 const ORDERED_ITEM = /^(\d{1,9})([.)])(?=[ \t]|$)/;
 
@@ -108,7 +108,7 @@ const table: Opener = (scanner, container) => {
   const head = container.segments[container.segments.length - 1];
   if (!head || !head.headable) return 0;
   const rest = c.restFromNonspace();
-  if (opensListItemInParagraph(rest)) return 0;
+  if (opensListItemInParagraph(c, rest)) return 0;
   const align = delimiterRow(rest);
   if (!align || align.length !== headRowSize(head.text)) return 0;
   scanner.closeUnmatched();
@@ -125,15 +125,16 @@ const table: Opener = (scanner, container) => {
   return 2;
 };
 
-function opensListItemInParagraph(rest: string): boolean {
-  if (BULLET_ITEM.test(rest)) return !THEMATIC.test(rest) && rest.slice(1).trim().length > 0;
+/** `rest` is the line from the cursor's next non-space. */
+function opensListItemInParagraph(c: LineCursor, rest: string): boolean {
+  if (BULLET_ITEM.test(rest)) return !c.thematicBreakAt(c.nextNonspace) && c.contentFrom(c.nextNonspace + 1);
   const ordered = ORDERED_ITEM.exec(rest);
-  return ordered !== null && ordered[1] === '1' && rest.slice(ordered[0].length).trim().length > 0;
+  return ordered !== null && ordered[1] === '1' && c.contentFrom(c.nextNonspace + ordered[0].length);
 }
 
 const thematicBreak: Opener = (scanner) => {
   const c = scanner.cursor;
-  if (c.indented || !THEMATIC.test(c.restFromNonspace())) return 0;
+  if (c.indented || !c.thematicBreakAt(c.nextNonspace)) return 0;
   scanner.closeUnmatched();
   const block = scanner.addChild('thematicBreak', c.nextNonspace);
   block.end = scanner.lineEnd();
@@ -184,7 +185,7 @@ function parseListMarker(scanner: BlockScanner, container: Block): { list: ListD
     length = ordered[0].length;
     list = { ordered: true, marker: ordered[2] ?? '.', start: Number(ordered[1]), markerOffset: c.indent, padding: 0 };
   } else return null;
-  const blank = rest.slice(length).trim().length === 0;
+  const blank = !c.contentFrom(c.nextNonspace + length);
   // Interrupting a paragraph, an item must have content.
   if (scanner.interrupting && blank) return null;
   if (!scanner.allowsContainer(container)) return null;

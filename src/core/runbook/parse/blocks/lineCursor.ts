@@ -15,8 +15,11 @@ export class LineCursor {
   indented = false;
   blank = false;
   partialTab = false;
+  /** Per marker (`*`, `_`, `-`), where this line's thematic-break tail starts; computed on demand. */
+  private readonly breakTails = new Map<number, { other: number; third: number }>();
 
   reset(line: string, lineNumber: number): void {
+    this.breakTails.clear();
     this.line = line;
     this.lineNumber = lineNumber;
     this.offset = 0;
@@ -85,4 +88,38 @@ export class LineCursor {
   restFromNonspace(): string {
     return this.line.slice(this.nextNonspace);
   }
+
+  /** Whether anything but whitespace (as String#trim sees it) follows `offset` on the line. */
+  contentFrom(offset: number): boolean {
+    NON_SPACE.lastIndex = offset;
+    return NON_SPACE.test(this.line);
+  }
+
+  /**
+   * "- - -", "***", "___ _" from `offset` to the end of the line: three or more of one marker
+   * and only spaces or tabs between. Each nesting level of "- - - … x" asks again from further
+   * in; the tail is read once per line, from its end, so the line is not scanned once per level.
+   */
+  thematicBreakAt(offset: number): boolean {
+    const marker = this.charAt(offset);
+    if (marker !== 42 && marker !== 95 && marker !== 45) return false;
+    let tail = this.breakTails.get(marker);
+    if (!tail) {
+      tail = { other: -1, third: -1 };
+      let seen = 0;
+      for (let i = this.line.length - 1; i >= 0; i--) {
+        const c = this.line.charCodeAt(i);
+        if (c === marker) {
+          if (++seen === 3) tail.third = i;
+        } else if (c !== 32 && c !== 9) {
+          tail.other = i;
+          break;
+        }
+      }
+      this.breakTails.set(marker, tail);
+    }
+    return tail.other < offset && tail.third >= offset;
+  }
 }
+
+const NON_SPACE = /\S/g;

@@ -63,6 +63,25 @@ test('random documents parse as remark parses them (known divergences aside)', (
   );
 });
 
+// The cursor reads a line's thematic-break tail once and answers every nesting level from it.
+test('thematic breaks inside list items, at every nesting level, parse as remark parses them', () => {
+  const lines = ['- - - x', '- - -', '- * * *', '* * - -', '- _ _ _ x', '-  -  -\t', '1. - - -', '- - - - -', '- a\n- - -', 'p\n- - -', 'p\n- - x', 'p\n1. - - -', '- \t* * *'];
+  for (const text of lines) assert.equal(differ(text, { inlineShape: true }), null, JSON.stringify(text));
+  assert.deepEqual(tree('- - - x\n- * * *'), [
+    'root 1:1-2:8',
+    '  list 1:1-2:8 ordered=false start=null spread=false',
+    '    listItem 1:1-1:8 spread=false checked=null',
+    '      list 1:3-1:8 ordered=false start=null spread=false',
+    '        listItem 1:3-1:8 spread=false checked=null',
+    '          list 1:5-1:8 ordered=false start=null spread=false',
+    '            listItem 1:5-1:8 spread=false checked=null',
+    '              paragraph 1:7-1:8',
+    '                text="x" code=[] urls=[]',
+    '    listItem 2:1-2:8 spread=false checked=null',
+    '      thematicBreak 2:3-2:8',
+  ]);
+});
+
 /** Our projection of `text`, to write expectations out in full. */
 const tree = (text: string): string[] => project(parseMarkdown(text));
 
