@@ -22,8 +22,12 @@ export function plainText(node: Nodes): string {
       return '';
     case 'image':
       return node.alt ?? '';
-    default:
-      return 'children' in node ? (node.children as Nodes[]).map(plainText).join('') : '';
+    default: {
+      if (!('children' in node)) return '';
+      let text = '';
+      for (const child of node.children as Nodes[]) text += plainText(child);
+      return text;
+    }
   }
 }
 

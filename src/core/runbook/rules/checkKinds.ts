@@ -11,30 +11,56 @@ import type { Gate, IssueReference, RunbookDiagnostic, Stage, Step } from '../mo
 import type { DraftCheck } from './draft';
 import { truncate } from './text';
 
-/** A gate's title up to its colon, lower-cased ("Replay gate"), and whether it says gate/SLO/KPI itself. */
+/** Gates that share a title up to its colon, lower-cased ("replay gate"), in document order. */
 interface GateName {
-  id: string;
   head: string;
+  /** Whether the title says gate/SLO/KPI itself. */
   saysGate: boolean;
+  indexes: number[];
 }
 
-function gateNames(gates: Gate[]): GateName[] {
-  return gates
-    .map((g) => {
-      const head = (/^([^:]{3,}):\s/.exec(g.title)?.[1] ?? g.title).toLowerCase().replace(/[.:]$/, '').trim();
-      return { id: g.id, head, saysGate: /\b(?:gate|slo|kpi|sli)s?\b/.test(head) };
-    })
-    .filter((g) => g.head.length >= 4);
+/** Gate names by the first four characters of their head: a check is read once, not once per gate. */
+type GateNames = Map<string, GateName[]>;
+
+const HEAD_KEY = 4;
+
+export function gateNames(gates: Gate[]): GateNames {
+  const byHead = new Map<string, GateName>();
+  gates.forEach((g, index) => {
+    const head = (/^([^:]{3,}):\s/.exec(g.title)?.[1] ?? g.title).toLowerCase().replace(/[.:]$/, '').trim();
+    if (head.length < HEAD_KEY) return;
+    const known = byHead.get(head);
+    if (known) known.indexes.push(index);
+    else byHead.set(head, { head, saysGate: /\b(?:gate|slo|kpi|sli)s?\b/.test(head), indexes: [index] });
+  });
+  const names: GateNames = new Map();
+  for (const name of byHead.values()) {
+    const key = name.head.slice(0, HEAD_KEY);
+    const bucket = names.get(key);
+    if (bucket) bucket.push(name);
+    else names.set(key, [name]);
+  }
+  return names;
 }
 
 /**
  * Gates a check names by their title (the part before a colon): "Replay gate is green". A
  * title without the word gate/SLO/KPI ("Latency") counts only when the check speaks of gates.
+ * In document order.
  */
-function gatesNamed(text: string, names: GateName[], speaksOfGates: boolean): string[] {
+export function gatesNamed(text: string, names: GateNames, gates: Gate[], speaksOfGates: boolean): string[] {
   if (!speaksOfGates && !/gate|slo|kpi|sli/i.test(text)) return [];
   const lower = text.toLowerCase();
-  return names.filter((g) => (speaksOfGates || g.saysGate) && lower.includes(g.head)).map((g) => g.id);
+  const found = new Set<GateName>();
+  for (let i = 0; i + HEAD_KEY <= lower.length; i++) {
+    const bucket = names.get(lower.slice(i, i + HEAD_KEY));
+    if (!bucket) continue;
+    for (const name of bucket) if ((speaksOfGates || name.saysGate) && lower.startsWith(name.head, i)) found.add(name);
+  }
+  const indexes: number[] = [];
+  for (const name of found) indexes.push(...name.indexes);
+  if (found.size > 1) indexes.sort((a, b) => a - b);
+  return indexes.map((i) => gates[i]!.id);
 }
 
 export function decideKinds(
@@ -62,9 +88,12 @@ export function decideKinds(
       for (const id of (wanted ?? []).filter((g) => !gateIds.has(g))) {
         diagnostics.push({ range: d.comment!.range, severity: 'warning', code: 'unknown-gate', message: `gate=${id} names no gate in this runbook (gates: ${allGates.join(', ') || 'none'}).` });
       }
-      const named = gatesNamed(check.text, names, facts.refersToGates);
+      const named = gatesNamed(check.text, names, gates, facts.refersToGates);
       const own = d.gate !== null && gates[d.gate] ? [gates[d.gate]!.id] : [];
-      check.gateIds = [...new Set([...own, ...(wanted ?? []).filter((g) => gateIds.has(g)), ...(named.length > 0 ? named : facts.refersToGates ? allGates : [])])];
+      const written = [...own, ...(wanted ?? []).filter((g) => gateIds.has(g))];
+      const followed = named.length > 0 ? named : facts.refersToGates ? allGates : [];
+      // Each list is free of repeats; only written ids can repeat what follows.
+      check.gateIds = written.length === 0 ? followed.slice() : [...new Set([...written, ...followed])];
     }
     const dependencies = dependenciesOf.get(check.id);
     if (dependencies) check.issueIds = dependencies;

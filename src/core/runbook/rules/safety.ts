@@ -10,7 +10,7 @@ interface Pattern {
 }
 
 /** In order of precedence: the first that matches names the reason. */
-const DESTRUCTIVE: Pattern[] = [
+export const DESTRUCTIVE: readonly Pattern[] = [
   { re: /\bterraform\s+(?:-\S+\s+)*(apply|destroy|import|taint)\b|\b(?:tofu|pulumi)\s+(up|destroy)\b/, reason: 'terraform $1' },
   { re: /\bkubectl\s+(?:-\S+\s+(?:\S+\s+)?)*(apply|delete|replace|patch|edit|scale|drain|cordon|taint|set|annotate|label|create)\b/, reason: 'kubectl $1' },
   { re: /\bkubectl\s+(?:-\S+\s+(?:\S+\s+)?)*rollout\s+(undo|restart|resume|pause)\b/, reason: 'kubectl rollout $1' },
@@ -40,6 +40,12 @@ const DESTRUCTIVE: Pattern[] = [
   { re: /(?<![\w/.-])deploy(?:\.sh)?(?![\w/.-])|\b[\w.-]+-deploy\b|\bdeploy-[\w-]+\b/, reason: 'deploy' },
 ];
 
+/**
+ * A word every pattern above needs (a superset, case-insensitive): most commands hold none,
+ * and one test of this saves them the thirty patterns. A test holds each pattern to it.
+ */
+export const MAY_BE_DESTRUCTIVE = /terraform|tofu|pulumi|kubectl|helm|git|curl|\bgh\s|mainnet|drop|truncate|delete|alter|update|apply|publish|release|migrat|alembic|aws|gcloud|gsutil|systemctl|reboot|shutdown|\brm\s|deploy|destroy/i;
+
 /** Lines that only read: a shell comment is never a reason. */
 function withoutComments(command: string): string {
   return command
@@ -53,6 +59,7 @@ function withoutComments(command: string): string {
  * `--dry-run` (or `--check`, `terraform plan`) only shows what it would do.
  */
 export function destructiveReason(command: string): string | null {
+  if (!MAY_BE_DESTRUCTIVE.test(command)) return null;
   const text = withoutComments(command).split('\n').filter((line) => !/(?:^|\s)--(?:dry-run|dryrun|check)\b/.test(line)).join('\n');
   for (const { re, reason } of DESTRUCTIVE) {
     const m = re.exec(text);

@@ -58,9 +58,14 @@ export function isRollbackTitle(text: string): boolean {
 
 /** The last non-empty line of a text block, trailing colon dropped: the title for what follows. */
 export function titleLine(text: string): string {
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
-  const last = lines[lines.length - 1] ?? '';
-  return last.replace(/\s+/g, ' ').replace(/\s*:\s*$/, '').trim();
+  // From the end: only the last non-blank line is wanted, and paragraphs can be long.
+  for (let end = text.length; ; ) {
+    const start = end === 0 ? 0 : text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).trim();
+    if (line.length > 0) return line.replace(/\s+/g, ' ').replace(/\s*:\s*$/, '').trim();
+    if (start === 0) return '';
+    end = start - 1;
+  }
 }
 
 export function truncate(text: string, max = 80): string {

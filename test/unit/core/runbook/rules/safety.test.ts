@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { destructiveReason, placeholdersIn } from '../../../../../src/core/runbook/rules/safety';
+import fc from 'fast-check';
+import { DESTRUCTIVE, MAY_BE_DESTRUCTIVE, destructiveReason, placeholdersIn } from '../../../../../src/core/runbook/rules/safety';
 
-const DESTRUCTIVE: [string, string][] = [
+const EXAMPLES: [string, string][] = [
   ['canary-destroy --apply', '--apply'],
   ['terraform destroy -auto-approve', 'terraform destroy'],
   ['terraform apply -var primary=us-west-2', 'terraform apply'],
@@ -28,7 +29,23 @@ const DESTRUCTIVE: [string, string][] = [
 ];
 
 test('destructive and production-mutating commands, with the reason shown', () => {
-  for (const [command, reason] of DESTRUCTIVE) assert.equal(destructiveReason(command), reason, command);
+  for (const [command, reason] of EXAMPLES) assert.equal(destructiveReason(command), reason, command);
+});
+
+test('every destructive command holds a word of the quick pre-test (property over each pattern)', () => {
+  for (const [command] of EXAMPLES) assert.ok(MAY_BE_DESTRUCTIVE.test(command), command);
+  // Commands made of the words the patterns are written with, in any case: whatever one of the
+  // thirty patterns matches, the pre-test must match too, or it would hide a destructive step.
+  const words = ['terraform', 'tofu', 'pulumi', 'up', 'kubectl', '-n', 'x', 'rollout', 'undo', 'helm', 'upgrade', 'git', 'push', '--force', '-f',
+    'curl', '-X', 'POST', '--request', '-d', '--json', 'gh', 'api', '--method', 'DELETE', 'mainnet', 'pay', 'send', 'DROP', 'TABLE', 'TRUNCATE',
+    'DELETE FROM', 'ALTER TABLE', 'UPDATE', 'users', 'SET', 'dropdb', '--apply', 'npm', 'publish', 'release', 'create', 'ecto.migrate', 'db:migrate',
+    'migrate', 'deploy', 'alembic', 'flyway', 'prisma', 'aws', 's3', 'rm', 'ec2', 'terminate-instances', 'gcloud', 'run', 'storage', 'gsutil',
+    'systemctl', 'stop', 'reboot', 'shutdown', '-rf', 'deploy.sh', 'destroy', 'canary-destroy', 'delete', 'drop', 'svc-deploy', './', '/', '"', ' '];
+  const word = fc.constantFrom(...words).chain((w) => fc.constantFrom(w, w.toUpperCase(), w.charAt(0).toUpperCase() + w.slice(1)));
+  fc.assert(fc.property(fc.array(word, { maxLength: 8 }).map((ws) => ws.join(' ')), (command) => {
+    const matched = DESTRUCTIVE.find(({ re }) => re.test(command));
+    if (matched) assert.ok(MAY_BE_DESTRUCTIVE.test(command), `${command} matches ${matched.re} but not the pre-test`);
+  }), { numRuns: 3000 });
 });
 
 test('read-only commands, dry runs, comments and paths that merely contain the words', () => {

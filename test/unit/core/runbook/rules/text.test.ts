@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { isRollbackTitle, namesGates, shortSlug, slugify, titleLine } from '../../../../../src/core/runbook/rules/text';
 
 test('gate headings name gates, KPIs or SLOs', () => {
@@ -23,4 +24,18 @@ test('slugs: GitHub anchors for sections, short ids for steps', () => {
 test('title line: the last line of a block, trailing colon dropped', () => {
   assert.equal(titleLine('Intro text.\nRuntime WS health:'), 'Runtime WS health');
   assert.equal(titleLine('  \n'), '');
+  assert.equal(titleLine('Deploy:\n\n  \t\n'), 'Deploy');
+  assert.equal(titleLine('one\ntwo  words :  \n'), 'two words');
+});
+
+test('title line reads from the end what splitting every line read (property)', () => {
+  // The earlier algorithm, kept as the oracle: split, trim, drop blank lines, take the last.
+  const splitEveryLine = (text: string): string => {
+    const lines = text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+    return (lines[lines.length - 1] ?? '').replace(/\s+/g, ' ').replace(/\s*:\s*$/, '').trim();
+  };
+  const piece = fc.constantFrom('\n', ' ', '\t', ':', 'a', 'Deploy', '\r', '\u00a0', ' : ');
+  fc.assert(fc.property(fc.array(piece, { maxLength: 12 }).map((p) => p.join('')), (text) => {
+    assert.equal(titleLine(text), splitEveryLine(text));
+  }), { numRuns: 500 });
 });
