@@ -1,8 +1,9 @@
 // Splits a document into independently parseable chunks of top-level blocks, so that a
 // one-line edit re-parses one chunk. A cut is made only before a line that must start a new
 // top-level block whatever came before: column 0, after a blank line, not a list item, not
-// inside a fenced block or a multi-line HTML block. Chunks end on content (headings, or a
-// content-defined hash point) so that an edit does not shift the boundaries after it.
+// inside a fenced block or a multi-line HTML block. Chunks end on content (a heading after
+// the first 256 bytes, or a content-defined hash point) so that an edit does not shift the
+// boundaries after it.
 
 import { HTML_OPENERS, LIST_MARKER, contentIndent, fenceOpening, fenceRun, hashLine, isThematicBreak, lineTable } from './cutLines';
 
@@ -41,6 +42,12 @@ export interface SplitDocument {
 }
 
 const MIN_CHUNK = 1024;
+/**
+ * A heading starts a chunk once the chunk holds this much: a document of 200,000 one-line
+ * sections is then 16,000 chunks, not 200,000 (each costs a parse of its own). The heading
+ * that ends a chunk moves only when an edit carries the chunk across this size.
+ */
+const HEADING_CHUNK = 256;
 const MAX_CHUNK = 24 * 1024;
 
 function detectFrontMatter(lineAt: (index: number) => string, lineCount: number): FrontMatterBlock | null {
@@ -61,6 +68,8 @@ export interface SplitOptions {
   minChunk?: number;
   /** A chunk this big ends at the next possible point (default 24 KiB; 0 cuts at every one, for tests). */
   maxChunk?: number;
+  /** A chunk this big ends at the next heading (default 256 bytes; 0 cuts at every heading). */
+  headingChunk?: number;
 }
 
 interface ScanInput {
@@ -70,6 +79,14 @@ interface ScanInput {
   lineCount: number;
   minChunk: number;
   maxChunk: number;
+  headingChunk: number;
+}
+
+function scanInput(text: string, starts: number[], lengths: number[], lineCount: number, options: SplitOptions): ScanInput {
+  return {
+    text, starts, lengths, lineCount,
+    minChunk: options.minChunk ?? MIN_CHUNK, maxChunk: options.maxChunk ?? MAX_CHUNK, headingChunk: options.headingChunk ?? HEADING_CHUNK,
+  };
 }
 
 const INITIAL: CutState = { listContentIndent: -1, lastContentVisual: 0 };
@@ -80,7 +97,7 @@ export function splitDocument(text: string, options: SplitOptions = {}): SplitDo
   const lineCount = text.length === 0 ? 0 : text.endsWith('\n') || text.endsWith('\r') ? starts.length - 1 : starts.length;
   const lineAt = (i: number): string => text.slice(starts[i] ?? 0, (starts[i] ?? 0) + (lengths[i] ?? 0));
   const frontMatter = detectFrontMatter(lineAt, lineCount);
-  const input: ScanInput = { text, starts, lengths, lineCount, minChunk: options.minChunk ?? MIN_CHUNK, maxChunk: options.maxChunk ?? MAX_CHUNK };
+  const input = scanInput(text, starts, lengths, lineCount, options);
   const { chunks } = scan(input, frontMatter ? frontMatter.lineCount : 0, INITIAL, null);
   return { frontMatter, chunks, lineLengths: lengths, lineCount, lineStarts: starts };
 }
@@ -90,7 +107,7 @@ export function splitDocument(text: string, options: SplitOptions = {}): SplitDo
  * scan at a cut where the rest of the document is already known to split as before.
  */
 function scan(input: ScanInput, from: number, entry: CutState, stop: ((line: number, state: CutState) => boolean) | null): { chunks: Chunk[]; stoppedAt: number } {
-  const { text, starts, lengths, lineCount, minChunk, maxChunk } = input;
+  const { text, starts, lengths, lineCount, minChunk, maxChunk, headingChunk } = input;
   const chunks: Chunk[] = [];
   let chunkStart = from;
   let chunkEntry = entry;
@@ -167,7 +184,7 @@ function scan(input: ScanInput, from: number, entry: CutState, stop: ((line: num
         const after = j < end ? text.charCodeAt(j) : -1;
         heading = j - start <= 6 && (after === -1 || after === 32 || after === 9);
       }
-      if (heading || (size >= minChunk && hashLine(text, start, end) % 4 === 0) || size >= maxChunk) {
+      if ((heading && size >= headingChunk) || (size >= minChunk && hashLine(text, start, end) % 4 === 0) || size >= maxChunk) {
         chunks.push({ startLine: chunkStart + 1, lineCount: i - chunkStart, text: text.slice(starts[chunkStart] ?? 0, start), entry: chunkEntry });
         chunkStart = i;
         chunkEntry = { listContentIndent, lastContentVisual };
@@ -294,7 +311,7 @@ export function resplitDocument(text: string, previous: { text: string; split: S
   const firstTailLine = kept + middleStarts.length;
   const resumeChunk = old.chunks[resume];
   if (!resumeChunk) return splitDocument(text, options);
-  const input: ScanInput = { text, starts, lengths, lineCount, minChunk: options.minChunk ?? MIN_CHUNK, maxChunk: options.maxChunk ?? MAX_CHUNK };
+  const input = scanInput(text, starts, lengths, lineCount, options);
   let pointer = resume;
   let met = -1;
   const { chunks } = scan(input, resumeChunk.startLine - 1, resumeChunk.entry, (line, state) => {

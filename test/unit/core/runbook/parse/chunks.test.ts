@@ -2,11 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resplitDocument, splitDocument } from '../../../../../src/core/runbook/parse/chunks';
 
-const starts = (text: string): number[] => splitDocument(text).chunks.map((c) => c.startLine);
+// Where cuts may go, with a cut at every heading (the default waits for 256 bytes first).
+const EVERY_HEADING = { headingChunk: 0 };
+const starts = (text: string): number[] => splitDocument(text, EVERY_HEADING).chunks.map((c) => c.startLine);
 
 test('chunks start at headings after blank lines and cover the whole text', () => {
   const text = '# A\n\npara\n\n## B\n\n- x\n\n## C\n';
-  const split = splitDocument(text);
+  const split = splitDocument(text, EVERY_HEADING);
   assert.deepEqual(split.chunks.map((c) => c.startLine), [1, 5, 9]);
   assert.equal(split.chunks.map((c) => c.text).join(''), text);
   assert.equal(split.lineCount, 9);
@@ -17,6 +19,14 @@ test('no cut inside a fence, a multi-line HTML comment, or a list', () => {
   assert.deepEqual(starts('# A\n\n<!--\n\n# hidden\n-->\n\n# B\n'), [1, 8]);
   assert.deepEqual(starts('# A\n\n1. x\n   ```sh\n\n# inside? no: closes the item\n'), [1, 6]);
   assert.deepEqual(starts('# A\n\n1. x\n  ```sh\n\n# inside the top-level fence\n```\n'), [1]);
+});
+
+test('by default a heading starts a chunk once the chunk holds 256 bytes: small sections share one', () => {
+  const small = '# A\n\npara\n\n## B\n\n- x\n\n## C\n';
+  assert.deepEqual(splitDocument(small).chunks.map((c) => c.startLine), [1]);
+  const filler = `${'Words of a section. '.repeat(13)}\n`; // 261 bytes
+  const text = `# A\n\n${filler}\n## B\n\nshort\n\n## C\n\n${filler}\n## D\n`;
+  assert.deepEqual(splitDocument(text).chunks.map((c) => c.startLine), [1, 5, 13]);
 });
 
 test('front matter is its own block, not a chunk', () => {
@@ -35,7 +45,7 @@ test('line counts: empty, no final newline, CRLF and lone CR', () => {
 
 test('a 4 MB line of "- - - … x" splits without overflowing the stack', () => {
   const line = `${'- '.repeat(2 * 1024 * 1024)}x\n`;
-  const split = splitDocument(`# A\n\n${line}\n# B\n`);
+  const split = splitDocument(`# A\n\n${line}\n# B\n`, EVERY_HEADING);
   assert.deepEqual(split.chunks.map((c) => c.startLine), [1, 5]);
   assert.deepEqual(starts('# A\n\n- - -\n\n# B\n'), [1, 5]);
 });

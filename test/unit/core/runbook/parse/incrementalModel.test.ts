@@ -39,7 +39,9 @@ test('the same text with another default repo re-uses every chunk and applies th
 });
 
 test('a chunk whose fragment throws becomes one internal-error diagnostic; every other chunk is modelled', () => {
-  const text = '# Runbook\n\n## Stage 1: Deploy\n\n```bash\necho one\n```\n\n## Broken part\n\nBOOM here\n\n## Stage 2: Verify\n\n```bash\necho two\n```\n';
+  // Sections over 256 bytes, so that each heading starts a chunk of its own.
+  const prose = `${'Some words about this part. '.repeat(10)}\n\n`;
+  const text = `# Runbook\n\n## Stage 1: Deploy\n\n\`\`\`bash\necho one\n\`\`\`\n\n${prose}## Broken part\n\nBOOM here\n\n${prose}## Stage 2: Verify\n\n\`\`\`bash\necho two\n\`\`\`\n`;
   const modeler = createRunbookModeler({
     buildFragment: (chunk) => {
       if (chunk.includes('BOOM')) throw new Error('injected');
@@ -52,7 +54,7 @@ test('a chunk whose fragment throws becomes one internal-error diagnostic; every
   const errors = model.diagnostics.filter((d) => d.code === 'internal-error');
   assert.equal(errors.length, 1);
   assert.equal(errors[0]?.severity, 'error');
-  assert.deepEqual(errors[0]?.range, { startLine: 9, startColumn: 1, endLine: 9, endColumn: 15 });
+  assert.deepEqual(errors[0]?.range, { startLine: 11, startColumn: 1, endLine: 11, endColumn: 15 });
   assert.match(errors[0]?.message ?? '', /injected/);
 });
 
