@@ -12,12 +12,7 @@ import type { Check, RunbookDiagnostic, SourceRange, Stage, Step } from '../mode
 import type { Draft, DraftCheck } from './draft';
 import { inferBindings, type Suggestion } from './inferBindings';
 import { readCheckText } from './checkText';
-
-/** Ids for a message: the first twelve, then how many more. */
-function list(ids: string[]): string {
-  if (ids.length === 0) return 'none';
-  return ids.length <= 12 ? ids.join(', ') : `${ids.slice(0, 12).join(', ')} and ${ids.length - 12} more`;
-}
+import { idList } from './text';
 
 function explicit(how: 'comment' | 'annotation', stepIds: string[], reason: string): Check['binding'] {
   return { how, stepIds, confidence: 1, reason };
@@ -70,7 +65,7 @@ export function bindChecks(draft: Draft, steps: Step[], byId: ReadonlyMap<string
     if (!run) continue;
     const known = run.filter((id) => byId.has(id));
     for (const id of run.filter((x) => !byId.has(x))) {
-      draft.diagnostics.push({ range: d.comment!.range, severity: 'warning', code: 'unknown-step', message: `run=${id} names no step in this runbook (steps: ${list(steps.map((s) => s.id))}).` });
+      draft.diagnostics.push({ range: d.comment!.range, severity: 'warning', code: 'unknown-step', message: `run=${id} names no step in this runbook (steps: ${idList(steps, (s) => s.id)}).` });
     }
     if (known.length > 0) bind(d, known, explicit('comment', known, `<!-- runbook: run=${known.join(',')} --> on the item`));
   }
@@ -84,7 +79,7 @@ export function bindChecks(draft: Draft, steps: Step[], byId: ReadonlyMap<string
     for (const id of wanted) {
       const d = checkById.get(id);
       if (!d) {
-        draft.diagnostics.push({ range: p.headRange, severity: 'warning', code: 'unknown-check', message: `check=${id} names no check in this runbook (checks: ${list(draft.checks.map((c) => c.check.id))}).` });
+        draft.diagnostics.push({ range: p.headRange, severity: 'warning', code: 'unknown-check', message: `check=${id} names no check in this runbook (checks: ${idList(draft.checks, (c) => c.check.id)}).` });
         continue;
       }
       const ids = d.check.binding?.how === 'comment' || d.check.binding?.how === 'annotation' ? [...d.check.stepIds, step.id] : [step.id];

@@ -9,7 +9,7 @@
 // that follows all five gates). Required unless "(optional)" or an annotation says otherwise.
 import type { Gate, IssueReference, RunbookDiagnostic, Stage, Step } from '../model';
 import type { DraftCheck } from './draft';
-import { truncate } from './text';
+import { idList, truncate } from './text';
 
 /** Gates that share a title up to its colon, lower-cased ("replay gate"), in document order. */
 interface GateName {
@@ -86,7 +86,7 @@ export function decideKinds(
     const wanted = annotations?.gate;
     if (wanted || d.gate !== null || facts.refersToGates || /gate|slo|kpi|sli/i.test(check.text)) {
       for (const id of (wanted ?? []).filter((g) => !gateIds.has(g))) {
-        diagnostics.push({ range: d.comment!.range, severity: 'warning', code: 'unknown-gate', message: `gate=${id} names no gate in this runbook (gates: ${allGates.join(', ') || 'none'}).` });
+        diagnostics.push({ range: d.comment!.range, severity: 'warning', code: 'unknown-gate', message: `gate=${id} names no gate in this runbook (gates: ${idList(allGates, (id) => id)}).` });
       }
       const named = gatesNamed(check.text, names, gates, facts.refersToGates);
       const own = d.gate !== null && gates[d.gate] ? [gates[d.gate]!.id] : [];

@@ -3,7 +3,7 @@
 import type { RunbookDiagnostic, RunbookInput, SourceRange, Stage, Step } from '../model';
 import type { StepFragment } from '../parse/fragment';
 import { IdPool } from './ids';
-import { shortSlug, slugify } from './text';
+import { idList, shortSlug, slugify } from './text';
 import { isSecretName } from './shellScan';
 import { stageFinder } from '../stageReference';
 
@@ -74,7 +74,6 @@ export function assignStepIds(pending: PendingStep[], stages: Stage[], diagnosti
     p.step.id = ids.claim(ids.has(scoped) ? base : scoped);
   }
   const find = stageFinder(stages);
-  let stageList: string | undefined;
   for (const p of pending) {
     const wanted = p.step.annotations.stage;
     if (wanted === undefined) continue;
@@ -89,7 +88,7 @@ export function assignStepIds(pending: PendingStep[], stages: Stage[], diagnosti
     else {
       diagnostics.push({
         range: p.headRange, severity: 'warning', code: 'unknown-stage',
-        message: `stage=${wanted} names no stage in this runbook (stages: ${(stageList ??= stages.map((s) => s.id).join(', ')) || 'none'}).`,
+        message: `stage=${wanted} names no stage in this runbook (stages: ${idList(stages, (s) => s.id)}).`,
       });
     }
   }

@@ -68,6 +68,13 @@ export function titleLine(text: string): string {
   }
 }
 
+/** Ids for a message: the first twelve, then how many more; "none" when there are none. */
+export function idList<T>(items: readonly T[], idOf: (item: T) => string): string {
+  if (items.length === 0) return 'none';
+  const shown = items.slice(0, 12).map(idOf).join(', ');
+  return items.length <= 12 ? shown : `${shown} and ${items.length - 12} more`;
+}
+
 export function truncate(text: string, max = 80): string {
   return text.length <= max ? text : text.slice(0, max - 1).trimEnd() + '…';
 }
