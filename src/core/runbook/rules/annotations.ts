@@ -163,7 +163,22 @@ export function parseDuration(value: RawValue): number | undefined {
 }
 
 /** Reads annotation text (fence attributes or the body of `<!-- runbook: ... -->`). */
+const parsedByText = new Map<string, ParsedAnnotations>();
+
+/**
+ * Memoised by text: most fences of a runbook carry the same few info strings. The result is
+ * shared, like the fragments that hold it, and never changed by its readers.
+ */
 export function parseAnnotations(text: string): ParsedAnnotations {
+  const known = parsedByText.get(text);
+  if (known) return known;
+  if (parsedByText.size > 5_000) parsedByText.clear();
+  const parsed = readAnnotations(text);
+  parsedByText.set(text, parsed);
+  return parsed;
+}
+
+function readAnnotations(text: string): ParsedAnnotations {
   const problems: AnnotationProblem[] = [];
   const annotations: StepAnnotations = {};
   const keys: string[] = [];

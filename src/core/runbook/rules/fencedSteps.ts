@@ -63,7 +63,7 @@ export function readFence(node: Code, src: SourceLines, out: FragmentEvent[]): v
   // Only blank lines is no command (micromark keeps a lone CR of a blank line at the end of input).
   let command = value.trim().length === 0 ? '' : value;
   let lineMap: number[] | null = null;
-  const transcript = !CONSOLE_LANGUAGES.has(language) && /^\s*\$ \S/.test(value.split('\n').find((l) => l.trim().length > 0) ?? '');
+  const transcript = !CONSOLE_LANGUAGES.has(language) && value.includes('$ ') && /^\s*\$ \S/.test(value.split('\n').find((l) => l.trim().length > 0) ?? '');
   if (transcript) {
     // "$ kubectl get pods" in a bash block cannot run as written: read it as a transcript.
     out.push({

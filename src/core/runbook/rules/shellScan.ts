@@ -170,6 +170,7 @@ function readDollar(line: string, lineIndex: number, at: number, uses: InputUse[
 
 /** The inputs a step needs, first use of each, in order of appearance. */
 export function stepInputs(command: string, extraProvided: ReadonlySet<string> = new Set()): InputUse[] {
+  if (!command.includes('$')) return []; // every use is a $NAME or ${NAME}
   const assigned = assignedNames(command);
   const seen = new Set<string>();
   const result: InputUse[] = [];
@@ -190,8 +191,11 @@ export interface CommandIssue extends Located {
   text: string;
 }
 
+const GH_ISSUE_VIEW = /gh\s+issue\s+view/;
+
 /** `gh issue view 12 [-R o/r]`, GitHub issue URLs in it, and `for i in 1 2 3; do gh issue view "$i"` loops. */
 export function ghIssueReferences(command: string): CommandIssue[] {
+  if (!GH_ISSUE_VIEW.test(command)) return []; // both forms below need one
   const lines = command.split('\n');
   const found: CommandIssue[] = [];
   const repoFlag = (text: string): string | null => /(?:-R|--repo)[\s=]+["']?([\w.-]+\/[\w.-]+)/.exec(text)?.[1] ?? null;
@@ -241,6 +245,7 @@ export interface RiskFinding extends Located {
 
 export function riskyPatterns(command: string): RiskFinding[] {
   const findings: RiskFinding[] = [];
+  if (!/curl|wget|http:\/\//.test(command)) return findings; // what both patterns need
   command.split('\n').forEach((line, lineIndex) => {
     const pipe = /\b(curl|wget)\b[^|\n]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:ba|z|da|k)?sh\b/.exec(line);
     if (pipe) {
