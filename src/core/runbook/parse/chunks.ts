@@ -1,9 +1,9 @@
 // Splits a document into independently parseable chunks of top-level blocks, so that a
 // one-line edit re-parses one chunk. A cut is made only before a line that must start a new
-// top-level block whatever came before: column 0, after a blank line, not a list item, not
-// inside a fenced block or a multi-line HTML block. Chunks end on content (a heading after
-// the first 256 bytes, or a content-defined hash point) so that an edit does not shift the
-// boundaries after it.
+// top-level block whatever came before: column 0, after a blank line or as the next item of a
+// top-level list, not inside a fenced block or a multi-line HTML block. Chunks end on content
+// (a heading after the first 256 bytes, or a content-defined hash point) so that an edit does
+// not shift the boundaries after it.
 
 import { HTML_OPENERS, LIST_MARKER, contentIndent, fenceOpening, fenceRun, hashLine, isThematicBreak, lineTable } from './cutLines';
 
@@ -123,6 +123,15 @@ function scan(input: ScanInput, from: number, entry: CutState, stop: ((line: num
   let lastContentVisual = entry.lastContentVisual;
   // Whether the previous line was paragraph text (which "2." or an empty item cannot interrupt).
   let previousText = false;
+  // Cuts between the items of a tight list (no blank line before) need to know that no HTML
+  // block that runs to the next blank line has opened since one.
+  let htmlSinceBlank = false;
+  // An ordered item micromark may read as a paragraph (after indented code): until a blank
+  // line, what looks like items may be that paragraph's text.
+  let paragraphItemSinceBlank = false;
+  // A fence in the item before (at any depth) may be closed by the next item, which micromark
+  // reports as ending on that item's line: no cut there.
+  let fenceSinceItem = false;
   for (let i = from; i < lineCount; i++) {
     const start = starts[i] ?? 0;
     const end = start + (lengths[i] ?? 0);
@@ -175,7 +184,11 @@ function scan(input: ScanInput, from: number, entry: CutState, stop: ((line: num
     const oddStart = isList && c >= 48 && c <= 57 && !/^0*1[.)]/.test(text.slice(start, start + 11));
     const cuttable = !oddStart || listContentIndent >= 0 || lastContentVisual < 4;
     // micromark drops a BOM at the start of its input: never start a chunk with one.
-    if (!blank && visual === 0 && previousBlank && i > chunkStart && cuttable && c !== 0xfeff) {
+    // The next item of a top-level list may start a chunk even without a blank line before it:
+    // a 4 MB tight checklist is then many chunks, not one parse of the whole list.
+    const nextItem = isList && listContentIndent >= 0 && !(oddStart && lastContentVisual >= 4)
+      && !htmlSinceBlank && !paragraphItemSinceBlank && !fenceSinceItem;
+    if (!blank && visual === 0 && (previousBlank || nextItem) && i > chunkStart && cuttable && c !== 0xfeff) {
       const size = start - (starts[chunkStart] ?? 0);
       let heading = false;
       if (c === 35) {
@@ -194,6 +207,8 @@ function scan(input: ScanInput, from: number, entry: CutState, stop: ((line: num
     if (!blank && visual === 0) {
       if (isList) {
         listContentIndent = contentIndent(text, start, end);
+        if (oddStart && lastContentVisual >= 4) paragraphItemSinceBlank = true;
+        fenceSinceItem = false;
         // "- ```bash": the item starts with a fence.
         let m = start;
         while (m < end && text.charCodeAt(m) !== 32 && text.charCodeAt(m) !== 9) m++;
@@ -221,6 +236,9 @@ function scan(input: ScanInput, from: number, entry: CutState, stop: ((line: num
         }
       }
     }
+    if (!blank && holdsFenceRun(text, firstChar, end)) fenceSinceItem = true;
+    if (blank) htmlSinceBlank = paragraphItemSinceBlank = false;
+    else if (c === 60 && column <= 3) htmlSinceBlank = true;
     previousBlank = blank;
     itemFenceClosed = false;
     if (!blank) lastContentVisual = visual;
@@ -231,6 +249,19 @@ function scan(input: ScanInput, from: number, entry: CutState, stop: ((line: num
     chunks.push({ startLine: chunkStart + 1, lineCount: lineCount - chunkStart, text: text.slice(starts[chunkStart] ?? 0), entry: chunkEntry });
   }
   return { chunks, stoppedAt: -1 };
+}
+
+/** Whether three backticks or tildes in a row appear on the line (a fence may open there). */
+function holdsFenceRun(text: string, start: number, end: number): boolean {
+  let run = 0;
+  let previous = -1;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    run = (c === 96 || c === 126) && c === previous ? run + 1 : 1;
+    if (run >= 3 && (c === 96 || c === 126)) return true;
+    previous = c;
+  }
+  return false;
 }
 
 /** First index in a sorted array whose value is greater than `value`. */

@@ -219,6 +219,41 @@ test('cutting at every allowed point still gives the model of the whole document
   fc.assert(fc.property(documentWithoutDefinitions, (text) => assert.deepEqual(modelCutEverywhere(text), modelAsOneChunk(text))), { numRuns: 300 });
 });
 
+// Cuts between the items of a tight list (no blank line before the item) are the newest kind:
+// lists made of item lines, nested lines, fences, HTML, indented code and lazy text, cut at
+// every point the splitter allows, must model as the whole list does.
+const tightListLine = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom('- [ ] item', '- item `kubectl get pods`', '* other bullet', '+ plus', '1. one', '2. two', '3) three', '10. ten', '- [x] done') },
+  { weight: 3, arbitrary: fc.constantFrom('  - nested', '   - [ ] nested task', '    deeper text', '  ```bash', '  ```', '```', '~~~', '        code', '  > quoted', '  1. nested one', '   - Backups:', '     1. Take the snapshot:', '        ```', '          ```') },
+  { weight: 2, arbitrary: fc.constantFrom('lazy text', '<div>', '</script>', '<!-- c -->', '    indented code', '## Stage 2: Next', '---', '> quote', '| a | b |', '') },
+);
+const tightList = fc.array(tightListLine, { minLength: 1, maxLength: 24 }).map((lines) => `# Runbook\n\n## Checklist\n\n${lines.join('\n')}\n`);
+
+test('cuts between the items of a tight list give the model of the whole list (property)', () => {
+  fc.assert(fc.property(tightList, (text) => assert.deepEqual(modelCutEverywhere(text), modelAsOneChunk(text))), { numRuns: 1500 });
+});
+
+test('cuts between the items of a tight list: the traps found so far, each modelled as the whole list', () => {
+  const traps = [
+    // An HTML block that runs to the next blank line swallows what looks like items.
+    '</script>\n- item\n- [x] Done\ntail',
+    // After a lazy line of the item before, an item of another kind starts a list of its own
+    // (micromark reads it so, though "2." could not interrupt a paragraph outside a list).
+    '- [ ] item\nlazy text\n2. two\n',
+    // After indented code micromark reads "2." as a paragraph, and "3)" continues it.
+    '    deeper text\n2. two\n3) three\n3) three\n',
+    // "  > quoted" ends the list (the splitter does not follow that); after it, indented
+    // code, and micromark reads "10." after indented code as text.
+    '3) three\n  > quoted\n\n     1. Take the snapshot:\n10. ten\n',
+    // A fence opened deep in the item before ends on the next item's line (micromark).
+    '- Phase 1: Prepare\n  - Backups:\n    1. Take the snapshot:\n       ./snapshot.sh --all\n       ```\n    2. Verify it:\n       - [ ] Snapshot listed\n\n         ./snapshot.sh --list\n         ```\n- Phase 2: Switch\n  - [x] Traffic drained\n',
+  ];
+  for (const trap of traps) {
+    const text = `# Runbook\n\n## Checklist\n\n${trap}`;
+    assert.deepEqual(modelCutEverywhere(text), modelAsOneChunk(text), trap);
+  }
+});
+
 test('known limit: a link definition serves references in its own chunk only', () => {
   // The heading starts a chunk of its own once what comes before it holds 256 bytes.
   const text = `[ref]: https://example.com\n# Runbook\n\n${'Words before the stages. '.repeat(11)}\n\n## Stage 1\n\n- [ ] Read [ref] first\n`;
