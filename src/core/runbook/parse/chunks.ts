@@ -124,7 +124,8 @@ function scan(input: ScanInput, from: number, entry: CutState, stop: ((line: num
   // Whether the previous line was paragraph text (which "2." or an empty item cannot interrupt).
   let previousText = false;
   // Cuts between the items of a tight list (no blank line before) need to know that no HTML
-  // block that runs to the next blank line has opened since one.
+  // block that runs to the next blank line has opened since one. These three flags are false
+  // wherever a cut is made, so a re-split that resumes at a cut starts them false too.
   let htmlSinceBlank = false;
   // An ordered item micromark may read as a paragraph (after indented code): until a blank
   // line, what looks like items may be that paragraph's text.
