@@ -1,5 +1,6 @@
 // Fence attributes in Runme's two syntaxes, JSON (`{"name":"x"}`) and `{ name=x key=value }`,
 // plus our keys. Never throws: every problem becomes an AnnotationProblem for a diagnostic.
+import { memoByText } from '../../text/memoByText';
 import type { DiagnosticSeverity, StepAnnotations } from '../model';
 
 export interface AnnotationProblem {
@@ -163,20 +164,11 @@ export function parseDuration(value: RawValue): number | undefined {
 }
 
 /** Reads annotation text (fence attributes or the body of `<!-- runbook: ... -->`). */
-const parsedByText = new Map<string, ParsedAnnotations>();
-
 /**
  * Memoised by text: most fences of a runbook carry the same few info strings. The result is
  * shared, like the fragments that hold it, and never changed by its readers.
  */
-export function parseAnnotations(text: string): ParsedAnnotations {
-  const known = parsedByText.get(text);
-  if (known) return known;
-  if (parsedByText.size > 5_000) parsedByText.clear();
-  const parsed = readAnnotations(text);
-  parsedByText.set(text, parsed);
-  return parsed;
-}
+export const parseAnnotations = memoByText((text: string): ParsedAnnotations => readAnnotations(text), 5_000);
 
 function readAnnotations(text: string): ParsedAnnotations {
   const problems: AnnotationProblem[] = [];

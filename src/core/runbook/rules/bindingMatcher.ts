@@ -14,6 +14,8 @@
 // and bind neither. A best step scoring SUGGEST_THRESHOLD (0.3) or more (two words matching)
 // that does not bind is offered to the author as "did you mean".
 
+import { memoByText } from '../../text/memoByText';
+
 export const BIND_THRESHOLD = 0.5;
 export const SUGGEST_THRESHOLD = 0.3;
 export const MARGIN = 0.1;
@@ -39,23 +41,16 @@ function stem(word: string): string {
   return word;
 }
 
-const tokenCache = new Map<string, string[]>();
-
-/** Distinct content words of `text`, stemmed, in order. */
-export function tokens(text: string): string[] {
-  const known = tokenCache.get(text);
-  if (known) return known;
-  if (tokenCache.size > 20_000) tokenCache.clear();
+/** Distinct content words of `text`, stemmed, in order (memoised; never mutated). */
+export const tokens = memoByText((text: string): string[] => {
   const seen = new Set<string>();
   for (const raw of text.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
     if (raw.length < 2 || /^\d+$/.test(raw) || STOP_WORDS.has(raw)) continue;
     const word = stem(raw);
     if (!STOP_WORDS.has(word)) seen.add(word);
   }
-  const result = [...seen];
-  tokenCache.set(text, result);
-  return result;
-}
+  return [...seen];
+});
 
 export interface StepDescriptor {
   title: string;

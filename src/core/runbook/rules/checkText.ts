@@ -1,6 +1,7 @@
 // What a check item's text says about the check, before any binding: optional, a hold, a
 // reference to the KPI/SLO gates, that dependencies must be closed, or that it means to run
 // something. Pure text rules; kinds are decided in checkKinds.ts.
+import { memoByText } from '../../text/memoByText';
 import type { Hold } from '../model';
 import { findHold } from './holds';
 
@@ -24,17 +25,8 @@ const TRACKER_KEYS = /\b[A-Z][A-Z0-9]+-(?:[A-Z0-9]+-)*\d+\b.*\b(?:is|are)\s+(?:c
 const COMMAND_VERB = /^\s*(?:run|re-?run|execute|invoke|trigger|launch|kick\s+off)\b/i;
 const COMMAND_NOUN = /\b(?:tests?|test\s+suite|smoke\s+tests?|contract\s+tests?|health\s*checks?|probes?|script|harness)\s+(?:pass(?:es)?|succeeds?|is\s+green|are\s+green|passing)\b/i;
 
-const known = new Map<string, CheckTextFacts>();
-
 /** What `text` says (memoised: stage lines are read again on every edit). */
-export function readCheckText(text: string): CheckTextFacts {
-  const cached = known.get(text);
-  if (cached) return cached;
-  if (known.size > 20_000) known.clear();
-  const facts = computeFacts(text);
-  known.set(text, facts);
-  return facts;
-}
+export const readCheckText = memoByText((text: string): CheckTextFacts => computeFacts(text));
 
 function computeFacts(text: string): CheckTextFacts {
   return {

@@ -1,5 +1,6 @@
 // Whole-document passes over the steps once the walk is done: ids (names first, then short
 // slugs of titles), stage annotations, and the inputs with their first-use diagnostics.
+import { memoByText } from '../../text/memoByText';
 import type { RunbookDiagnostic, RunbookInput, SourceRange, Stage, Step } from '../model';
 import type { StepFragment } from '../parse/fragment';
 import { IdPool } from './ids';
@@ -18,16 +19,7 @@ export interface PendingStep {
  * An id from a command: the first command of a pipeline or list, flags, assignments and
  * redirections dropped, paths to their file names, URLs to their host.
  */
-const slugs = new Map<string, string>();
-
-export function commandSlug(command: string): string {
-  const known = slugs.get(command);
-  if (known !== undefined) return known;
-  if (slugs.size > 20_000) slugs.clear();
-  const slug = computeCommandSlug(command);
-  slugs.set(command, slug);
-  return slug;
-}
+export const commandSlug = memoByText((command: string): string => computeCommandSlug(command));
 
 function computeCommandSlug(command: string): string {
   const first = command.split(/\s(?:\||&&|;|\|\|)\s/)[0] ?? command;

@@ -2,6 +2,7 @@
 // "write failures > 1% for 10m", "any replay error over 15m" (> 0 over 15m). Words with no
 // number after them ("under agreed incident thresholds", "within budget") are not thresholds;
 // a symbol with no number after it ("p95 <= fast") is malformed.
+import { memoByText } from '../../text/memoByText';
 import type { Comparator, Threshold } from '../model';
 import { durationMs, findDurations } from './durations';
 
@@ -80,17 +81,8 @@ function clean(text: string): string {
   return text.replace(/[`*]/g, '').replace(/\s+/g, ' ').trim().replace(/[.;,]$/, '');
 }
 
-const scans = new Map<string, ThresholdScan>();
-
 /** The thresholds written in `text` (memoised by text: the assembly asks again on every edit). */
-export function scanThresholds(text: string): ThresholdScan {
-  const known = scans.get(text);
-  if (known) return known;
-  if (scans.size > 20_000) scans.clear();
-  const scan = computeScan(text);
-  scans.set(text, scan);
-  return scan;
-}
+export const scanThresholds = memoByText((text: string): ThresholdScan => computeScan(text));
 
 function computeScan(text: string): ThresholdScan {
   const scan: ThresholdScan = { thresholds: [], windows: [], problems: [] };
