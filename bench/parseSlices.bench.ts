@@ -3,10 +3,10 @@
 // model's parts in a few at a time. Measured from outside: a 1 ms interval timer on the host
 // records the longest gap between its ticks while the first model, then a one-line edit, is
 // built. Goal <= 50 ms. Baseline from the same run: model() of the same text in one go, which
-// would hold the loop for the whole parse; timed on a second thread (the product's worker, asked
-// directly), so that no 4 MB model is ever built in the measured host's heap. Notes: the host's own time-sliced modelAsync, the
-// fallback when there is no worker, for the realistic runbook (one chunk per block, so it can
-// yield) — a single 4 MB list or table is one chunk and cannot be sliced on the host.
+// would hold the loop for the whole parse; timed on a second thread (the product's worker,
+// asked directly), so that no 4 MB model is built in the measured heap. Notes: the host's own
+// time-sliced modelAsync, the fallback when there is no worker, on the realistic runbook,
+// measured last (a single 4 MB table is one chunk and cannot be sliced on the host).
 import { Worker } from 'node:worker_threads';
 import type { Benchmark, Measure } from './measure';
 import { SHAPES, realisticRunbook } from './parseInputs';

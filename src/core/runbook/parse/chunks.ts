@@ -237,7 +237,8 @@ function scan(input: ScanInput, from: number, entry: CutState, stop: ((line: num
         }
       }
     }
-    if (!blank && holdsFenceRun(text, firstChar, end)) fenceSinceItem = true;
+    // Only a list's lines matter: a new list starts with the flag cleared.
+    if (!blank && listContentIndent >= 0 && FENCE_RUN.test(text.slice(firstChar, end))) fenceSinceItem = true;
     if (blank) htmlSinceBlank = paragraphItemSinceBlank = false;
     else if (c === 60 && column <= 3) htmlSinceBlank = true;
     previousBlank = blank;
@@ -252,18 +253,8 @@ function scan(input: ScanInput, from: number, entry: CutState, stop: ((line: num
   return { chunks, stoppedAt: -1 };
 }
 
-/** Whether three backticks or tildes in a row appear on the line (a fence may open there). */
-function holdsFenceRun(text: string, start: number, end: number): boolean {
-  let run = 0;
-  let previous = -1;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    run = (c === 96 || c === 126) && c === previous ? run + 1 : 1;
-    if (run >= 3 && (c === 96 || c === 126)) return true;
-    previous = c;
-  }
-  return false;
-}
+/** Three backticks or tildes in a row: a fence may open on the line. */
+const FENCE_RUN = /```|~~~/;
 
 /** First index in a sorted array whose value is greater than `value`. */
 function upperBound(sorted: number[], value: number): number {

@@ -163,12 +163,12 @@ export function parseDuration(value: RawValue): number | undefined {
   return Math.round(amount * factor);
 }
 
-/** Reads annotation text (fence attributes or the body of `<!-- runbook: ... -->`). */
 /**
- * Memoised by text: most fences of a runbook carry the same few info strings. The result is
- * shared, like the fragments that hold it, and never changed by its readers.
+ * Reads annotation text (fence attributes or the body of `<!-- runbook: ... -->`). Memoised by
+ * text: most fences of a runbook carry the same few info strings. The result is shared, like
+ * the fragments that hold it, and never changed by its readers.
  */
-export const parseAnnotations = memoByText((text: string): ParsedAnnotations => readAnnotations(text), 5_000);
+export const parseAnnotations = memoByText(readAnnotations, 5_000);
 
 function readAnnotations(text: string): ParsedAnnotations {
   const problems: AnnotationProblem[] = [];

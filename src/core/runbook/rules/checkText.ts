@@ -26,7 +26,7 @@ const COMMAND_VERB = /^\s*(?:run|re-?run|execute|invoke|trigger|launch|kick\s+of
 const COMMAND_NOUN = /\b(?:tests?|test\s+suite|smoke\s+tests?|contract\s+tests?|health\s*checks?|probes?|script|harness)\s+(?:pass(?:es)?|succeeds?|is\s+green|are\s+green|passing)\b/i;
 
 /** What `text` says (memoised: stage lines are read again on every edit). */
-export const readCheckText = memoByText((text: string): CheckTextFacts => computeFacts(text));
+export const readCheckText = memoByText(computeFacts);
 
 function computeFacts(text: string): CheckTextFacts {
   return {

@@ -19,7 +19,7 @@ export interface PendingStep {
  * An id from a command: the first command of a pipeline or list, flags, assignments and
  * redirections dropped, paths to their file names, URLs to their host.
  */
-export const commandSlug = memoByText((command: string): string => computeCommandSlug(command));
+export const commandSlug = memoByText(computeCommandSlug);
 
 function computeCommandSlug(command: string): string {
   const first = command.split(/\s(?:\||&&|;|\|\|)\s/)[0] ?? command;

@@ -82,7 +82,7 @@ function clean(text: string): string {
 }
 
 /** The thresholds written in `text` (memoised by text: the assembly asks again on every edit). */
-export const scanThresholds = memoByText((text: string): ThresholdScan => computeScan(text));
+export const scanThresholds = memoByText(computeScan);
 
 function computeScan(text: string): ThresholdScan {
   const scan: ThresholdScan = { thresholds: [], windows: [], problems: [] };

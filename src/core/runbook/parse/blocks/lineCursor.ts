@@ -19,7 +19,7 @@ export class LineCursor {
   private readonly breakTails = new Map<number, { other: number; third: number }>();
 
   reset(line: string, lineNumber: number): void {
-    this.breakTails.clear();
+    if (this.breakTails.size > 0) this.breakTails.clear();
     this.line = line;
     this.lineNumber = lineNumber;
     this.offset = 0;
