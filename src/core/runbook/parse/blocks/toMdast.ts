@@ -9,6 +9,23 @@ import { transformLiteralAutolinks } from '../inline/autolinkTransform';
 
 type Position = { start: Point; end: Point };
 
+/** Characters at which inline markup may begin (the inline parser's own set). */
+const MARKUP = /[\n\r\\`*_~[\]!<&]/;
+/** What a literal autolink needs (autolinkTransform's test). */
+const MAY_LINK = /https?:\/\/|www\.|@/i;
+
+/**
+ * One line with nothing the inline parser or the autolink pass would act on (a typical table
+ * cell or list item): its phrasing is that line as one text node, built without them.
+ */
+export function plainLine(segment: Segment): PhrasingContent[] | null {
+  const { text } = segment;
+  const last = text.charCodeAt(text.length - 1);
+  if (text.length === 0 || last === 32 || last === 9 || MARKUP.test(text) || MAY_LINK.test(text)) return null;
+  const { line, column } = segment;
+  return [{ type: 'text', value: text, position: { start: { line, column }, end: { line, column: column + text.length } } }];
+}
+
 function position(block: Block): Position {
   return { start: { ...block.start }, end: { ...block.end } };
 }
@@ -37,6 +54,8 @@ export class MdastBuilder {
   /** Inline content; the autolink pass runs last, after remark's task-item fix-up would. */
   phrasing(segments: readonly Segment[], autolinks = true): PhrasingContent[] {
     if (segments.length === 0) return [];
+    const plain = segments.length === 1 ? plainLine(segments[0] as Segment) : null;
+    if (plain) return plain;
     const children = toPhrasing(this.inline.parse(this.map.reset(segments)), this.map);
     if (autolinks) transformLiteralAutolinks(children);
     return children;
