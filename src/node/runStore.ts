@@ -1,7 +1,10 @@
 // A run directory on disk: <runs folder>/<UTC timestamp>-<runbook slug>/ with run.json,
 // results.tsv, SUMMARY.md and logs/. run.json changes only through commit(): under the
 // directory's lock it is read, the events are applied (core), and it is rewritten atomically,
-// so two processes working on one run never lose each other's changes.
+// so two processes working on one run never lose each other's changes. The store keeps the
+// record it last wrote, with its bytes: when run.json still holds exactly those bytes, the
+// commit builds on that record instead of parsing the file again (a run's record grows with
+// every event, and parsing it at each commit made a run quadratic in its steps).
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
@@ -35,8 +38,15 @@ export class LockTimeoutError extends Error {
   override name = 'LockTimeoutError';
 }
 
+/** What this store last wrote to run.json: the bytes, and the (frozen) record they encode. */
+interface Written {
+  bytes: Buffer;
+  record: RunRecord;
+}
+
 export class FileRunStore implements RunStore {
   private tempCounter = 0;
+  private written: Written | null = null;
 
   constructor(readonly dir: string) {}
 
@@ -58,28 +68,22 @@ export class FileRunStore implements RunStore {
     }
   }
 
+  /** run.json as it is now; frozen when it is the record this store last wrote (see recordOf). */
   async read(): Promise<RunRecord> {
-    const path = join(this.dir, 'run.json');
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      throw new Error(`not a run directory (cannot read ${path}): ${(error as Error).message}`);
-    }
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      throw new Error(`run.json in ${this.dir} is not valid JSON: ${(error as Error).message}`);
-    }
-    return upgradeRecord(data, this.dir);
+    return this.recordOf(await this.readBytes());
   }
 
   async commit(events: RunEvent[]): Promise<RunRecord> {
     const release = await this.lock();
     try {
-      const next = applyEvents(await this.read(), events);
-      await this.writeRecord(next);
+      // The record is kept as the base of the next commit: frozen, so no caller changes it, and
+      // built from the events as JSON has them (no undefined, NaN or Date), so it is what
+      // run.json says; the caller's event objects stay its own.
+      const copied = JSON.parse(JSON.stringify(events)) as RunEvent[];
+      const next = deepFreeze(applyEvents(this.recordOf(await this.readBytes()), copied));
+      const bytes = Buffer.from(`${JSON.stringify(next, null, 2)}\n`);
+      await this.writeText('run.json', bytes);
+      this.written = { bytes, record: next };
       return next;
     } finally {
       await release();
@@ -98,13 +102,44 @@ export class FileRunStore implements RunStore {
     }
   }
 
-  async writeText(relativePath: string, content: string): Promise<void> {
+  async writeText(relativePath: string, content: string | Buffer): Promise<void> {
     if (relativePath.split('/').includes('..') || relativePath.startsWith('/')) throw new Error(`run artifact path must stay in the run directory: ${relativePath}`);
     const target = join(this.dir, relativePath);
     await mkdir(dirname(target), { recursive: true });
     const temp = `${target}.${process.pid}.${this.tempCounter++}.tmp`;
     await writeFile(temp, content);
     await rename(temp, target);
+  }
+
+  /**
+   * The record run.json's bytes hold. Another process (`mark` in another terminal, the editor)
+   * may have changed the file since this store wrote it, so it is always read, and parsed
+   * again unless it is byte for byte what this store wrote. The bytes are the identity: a stat
+   * (inode, size, mtime, ctime) is fooled by a rewrite in place of the same size within the
+   * filesystem's timestamp tick, by utimes setting the mtime back, or by a reused inode.
+   */
+  private recordOf(bytes: Buffer): RunRecord {
+    if (this.written && bytes.equals(this.written.bytes)) return this.written.record;
+    return this.parse(bytes);
+  }
+
+  private async readBytes(): Promise<Buffer> {
+    const path = join(this.dir, 'run.json');
+    try {
+      return await readFile(path);
+    } catch (error) {
+      throw new Error(`not a run directory (cannot read ${path}): ${(error as Error).message}`);
+    }
+  }
+
+  private parse(bytes: Buffer): RunRecord {
+    let data: unknown;
+    try {
+      data = JSON.parse(bytes.toString('utf8'));
+    } catch (error) {
+      throw new Error(`run.json in ${this.dir} is not valid JSON: ${(error as Error).message}`);
+    }
+    return upgradeRecord(data, this.dir);
   }
 
   private writeRecord(record: RunRecord): Promise<void> {
@@ -133,4 +168,16 @@ export class FileRunStore implements RunStore {
       throw new LockTimeoutError(`run ${this.dir} is being changed by ${holder}; waited ${LOCK_WAIT_MS / 1000} s — try again when it is done`);
     }
   }
+}
+
+/**
+ * Freezes a record and all it holds. A frozen object's contents are frozen already (nothing
+ * else freezes records), so what the last commit's record shares with this one is not walked.
+ */
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  if (Array.isArray(value)) for (const child of value) deepFreeze(child);
+  else for (const key in value) deepFreeze(value[key]);
+  return value;
 }

@@ -1,5 +1,6 @@
 // Applying events to a run record: the only way a record changes. Pure: the same record and
-// events give the same result, so any writer can replay its events onto the latest run.json.
+// events give the same result and the input is never written to, so any writer can replay its
+// events onto the latest run.json, and a store may keep the record it last wrote.
 // After the events, everything derived (step, check and gate statuses) is recomputed.
 import type { RunEvent } from './events';
 import type { RunDefinition } from './definition';
@@ -35,13 +36,34 @@ export function emptyRecord(options: { runId: string; cookie: string; at: string
 }
 
 export function applyEvents(record: RunRecord, events: readonly RunEvent[]): RunRecord {
-  const next = structuredClone(record);
+  const next = writableCopy(record);
   for (const event of events) {
     applyOne(next, event);
     next.history.push(event);
     if (event.at > next.updatedAt) next.updatedAt = event.at;
   }
   return deriveRecord(next);
+}
+
+/**
+ * A copy of every object applyOne or deriveRecord writes to (the record, its stages, checks
+ * and holds, steps, gates, dependencies, and the arrays they push to or sort); the rest is
+ * shared with the input: sessions, events, attempts, marks, observations and definitions are
+ * replaced when they change, never written. A deep clone of the history made each commit
+ * cost the whole run so far.
+ */
+function writableCopy(r: RunRecord): RunRecord {
+  return {
+    ...r,
+    stages: r.stages.map((s) => ({ ...s })),
+    checks: r.checks.map((c) => ({ ...c, hold: c.hold && { ...c.hold }, extraIds: [...c.extraIds] })),
+    steps: r.steps.map((s) => ({ ...s, attempts: [...s.attempts] })),
+    gates: r.gates.map((g) => ({ ...g, observations: [...g.observations] })),
+    dependencies: { ...r.dependencies },
+    extra: [...r.extra],
+    notes: [...r.notes],
+    history: [...r.history],
+  };
 }
 
 function union(a: string[], b: readonly string[]): string[] {
@@ -54,15 +76,10 @@ function applyOne(r: RunRecord, e: RunEvent): void {
       r.sessions = [...r.sessions.filter((s) => s.n !== e.session.n), e.session];
       r.environment = e.session.environment;
       return;
-    case 'session-ended': {
-      const session = r.sessions.find((s) => s.n === e.session);
-      if (session) {
-        session.endedAt = e.at;
-        session.end = e.end;
-        if (e.reaped !== undefined) session.reaped = e.reaped;
-      }
+    case 'session-ended':
+      // Replaced, not written: the session may be the object of a session-started event.
+      r.sessions = r.sessions.map((s) => (s.n === e.session ? { ...s, endedAt: e.at, end: e.end, ...(e.reaped !== undefined ? { reaped: e.reaped } : {}) } : s));
       return;
-    }
     case 'runbook-loaded':
       loadDefinition(r, e.definition);
       return;

@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileRunStore, logFileName } from '../../../src/node/runStore';
 import { emptyRecord } from '../../../src/core/run/applyEvents';
+import type { RunEvent } from '../../../src/core/run/events';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const tsx = pathToFileURL(join(here, '../../../node_modules/tsx/dist/loader.mjs')).href;
@@ -91,6 +92,74 @@ test('a run.json from the first release (schema 1) is read as schema 2', async (
     assert.deepEqual(record.checks.map((c) => [c.id, c.status, c.outcome]), [['stage-0.1', 'failed', 'exit 22: 404 on /healthz']]);
     assert.equal(record.steps[0]!.attempts[0]!.logPath, 'logs/health.log');
     await assert.rejects(() => store.writeText('run.json', '{"schema": 9}').then(() => store.read()), /schema 9; this version of Runbook Gate reads schemas 1 and 2/);
+  } finally {
+    done();
+  }
+});
+
+const note = (text: string): RunEvent => ({ type: 'note-added', at: '2026-02-21T19:30:00.000Z', note: { kind: 'scope', text, by: null, at: '2026-02-21T19:30:00.000Z' } });
+
+test('a commit sees run.json changed from outside in place, same size, its mtime set back (the bytes are the identity, not a stat)', async () => {
+  const { root, done } = scratch();
+  try {
+    const store = await FileRunStore.create(root, 'run', emptyRecord({ runId: 'r', cookie: 'c', at: '2026-02-21T19:27:46.000Z', strict: false }));
+    await store.commit([note('alice-0')]);
+    const path = join(store.dir, 'run.json');
+    const before = statSync(path);
+    writeFileSync(path, readFileSync(path, 'utf8').replace('alice-0', 'bobby-0'));
+    utimesSync(path, before.atimeMs / 1000, before.mtimeMs / 1000);
+    const after = statSync(path);
+    assert.deepEqual([after.ino, after.size], [before.ino, before.size], 'inode and size say "unchanged"');
+    assert.ok(Math.abs(after.mtimeMs - before.mtimeMs) < 0.01, 'so does the mtime (utimes keeps microseconds)');
+    const record = await store.commit([note('alice-1')]);
+    assert.deepEqual(record.notes.map((n) => n.text), ['bobby-0', 'alice-1']);
+    assert.deepEqual((await store.read()).notes.map((n) => n.text), ['bobby-0', 'alice-1']);
+  } finally {
+    done();
+  }
+});
+
+test('a commit sees what another store wrote, and fails on a run.json made unreadable from outside', async () => {
+  const { root, done } = scratch();
+  try {
+    const store = await FileRunStore.create(root, 'run', emptyRecord({ runId: 'r', cookie: 'c', at: '2026-02-21T19:27:46.000Z', strict: false }));
+    await store.commit([note('cli-0')]);
+    await new FileRunStore(store.dir).commit([note('mark-0')]);
+    assert.deepEqual((await store.commit([note('cli-1')])).notes.map((n) => n.text), ['cli-0', 'mark-0', 'cli-1']);
+    writeFileSync(join(store.dir, 'run.json'), '{"schema": 2, "steps": [');
+    await assert.rejects(() => store.commit([note('cli-2')]), /is not valid JSON/);
+  } finally {
+    done();
+  }
+});
+
+test('the record a commit returns is frozen (the next commit builds on it); the caller\'s events stay its own', async () => {
+  const { root, done } = scratch();
+  try {
+    const store = await FileRunStore.create(root, 'run', emptyRecord({ runId: 'r', cookie: 'c', at: '2026-02-21T19:27:46.000Z', strict: false }));
+    const events = [note('first')];
+    const record = await store.commit(events);
+    assert.throws(() => record.notes.push(record.notes[0]!), TypeError);
+    assert.throws(() => { record.notes[0]!.text = 'changed'; }, TypeError);
+    assert.ok(!Object.isFrozen(events[0]), 'the events given are not frozen');
+    if (events[0]!.type === 'note-added') events[0]!.note.text = 'changed by the caller';
+    const next = await store.commit([note('second')]);
+    assert.deepEqual(next.notes.map((n) => n.text), ['first', 'second']);
+    assert.equal(await store.read(), next, 'read() gives the record last written while run.json is unchanged');
+    assert.equal(readFileSync(join(store.dir, 'run.json'), 'utf8'), `${JSON.stringify(next, null, 2)}\n`, 'run.json keeps its format');
+  } finally {
+    done();
+  }
+});
+
+test('the record a commit keeps is what run.json holds, even when the events carry what JSON drops (undefined, NaN)', async () => {
+  const { root, done } = scratch();
+  try {
+    const store = await FileRunStore.create(root, 'run', emptyRecord({ runId: 'r', cookie: 'c', at: '2026-02-21T19:27:46.000Z', strict: false }));
+    const at = '2026-02-21T19:30:00.000Z';
+    const odd = { type: 'note-added', at, note: { kind: 'scope', text: 'odd', by: undefined, at }, extra: Number.NaN } as unknown as RunEvent;
+    const kept = await store.commit([odd]);
+    assert.deepEqual(kept, JSON.parse(readFileSync(join(store.dir, 'run.json'), 'utf8')));
   } finally {
     done();
   }
