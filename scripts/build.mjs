@@ -15,6 +15,10 @@ const importMetaShim = {
   define: { 'import.meta.url': '__importMetaUrl' },
 };
 
+// Every module of ours is strict (ES modules are); the CJS bundles say so as their first
+// statement, so that code in them runs as in the tests (a write to a frozen record throws).
+const STRICT = '"use strict";\n';
+
 const common = {
   bundle: true,
   minify: production,
@@ -41,7 +45,7 @@ const lazyBundles = {
 const extensionPart = (entry, outfile, plugins = [], banner = '') => ({
   ...common,
   ...importMetaShim,
-  banner: { js: `${banner}${importMetaShim.banner.js}` },
+  banner: { js: `${STRICT}${banner}${importMetaShim.banner.js}` },
   entryPoints: [entry],
   outfile,
   platform: 'node',
@@ -64,7 +68,7 @@ const allEntries = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    banner: { js: '#!/usr/bin/env node\n' + importMetaShim.banner.js },
+    banner: { js: '#!/usr/bin/env node\n' + STRICT + importMetaShim.banner.js },
     define: importMetaShim.define,
   },
   {
