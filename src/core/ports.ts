@@ -67,6 +67,8 @@ export interface RunStore {
    * Under the run's lock: reads run.json, applies the events (core/run/applyEvents), writes it
    * atomically, releases. Returns the record as it now is, other writers' changes included.
    * A second writer waits; past a limit it fails with a message naming the holder.
+   * Records from commit() and read() are read-only (the store may keep one as the base of its
+   * next commit, frozen): derive a new record with applyEvents, never change one in place.
    */
   commit(events: RunEvent[]): Promise<RunRecord>;
   read(): Promise<RunRecord>;
