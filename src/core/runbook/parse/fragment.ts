@@ -9,7 +9,7 @@ import type { DiagnosticSeverity, SectionRole, SourceRange, StepAnnotations } fr
 import { parseMarkdownWithLimits } from './markdown';
 import { nestingDiagnostic } from './limits';
 import { parseAnnotations, type ParsedAnnotations } from '../rules/annotations';
-import { readCheckText, type CheckTextFacts } from '../rules/checkText';
+import { checkTextFacts, type CheckTextFacts } from '../rules/checkText';
 import { readFence } from '../rules/fencedSteps';
 import { inlineCommands } from '../rules/inlineCommands';
 import { referenceCue, type ReferenceSource } from '../rules/issueRoles';
@@ -200,7 +200,7 @@ class FragmentBuilder extends SourceLines {
         text, detail: itemDetail(item), textEnd: { line: firstEnd.endLine, column: firstEnd.endColumn },
         // Bullets are stages only with a key ("- Stage 1: …"); numbered items as the marker rule says.
         stage: marker && (ordered || marker.key !== null) ? marker : null,
-        facts: readCheckText(text),
+        facts: checkTextFacts(text),
         codeSpans: parts.filter((p) => p.kind === 'code').map((p) => p.value),
         commands,
         comment: this.itemComment(item),

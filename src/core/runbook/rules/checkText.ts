@@ -26,9 +26,10 @@ const COMMAND_VERB = /^\s*(?:run|re-?run|execute|invoke|trigger|launch|kick\s+of
 const COMMAND_NOUN = /\b(?:tests?|test\s+suite|smoke\s+tests?|contract\s+tests?|health\s*checks?|probes?|script|harness)\s+(?:pass(?:es)?|succeeds?|is\s+green|are\s+green|passing)\b/i;
 
 /** What `text` says (memoised: stage lines are read again on every edit). */
-export const readCheckText = memoByText(computeFacts);
+export const readCheckText = memoByText(checkTextFacts);
 
-function computeFacts(text: string): CheckTextFacts {
+/** The same without the memo, for a fragment's items (a fragment is built once per chunk text). */
+export function checkTextFacts(text: string): CheckTextFacts {
   return {
     optional: OPTIONAL.test(text),
     hold: findHold(text),

@@ -52,9 +52,14 @@ export function namesGates(heading: string): boolean {
 
 /** "Rollback", "5. Rollback Procedure", "Roll back the database", "Emergency rollback". */
 export function isRollbackTitle(text: string): boolean {
+  // Every heading asks (twice); both patterns need "roll".
+  if (!/roll/i.test(text)) return false;
   const words = stripNumbering(text).trim().replace(/[^\p{L}\p{N}]+$/u, '');
   return /^(?:roll[- ]?back|rolling back)\b/i.test(words) || /\broll[- ]?back$/i.test(words);
 }
+
+/** Whitespace that is not one plain space between words. */
+const SPACE_TO_COLLAPSE = /\s\s|[^\S ]/;
 
 /** The last non-empty line of a text block, trailing colon dropped: the title for what follows. */
 export function titleLine(text: string): string {
@@ -62,7 +67,11 @@ export function titleLine(text: string): string {
   for (let end = text.length; ; ) {
     const start = end === 0 ? 0 : text.lastIndexOf('\n', end - 1) + 1;
     const line = text.slice(start, end).trim();
-    if (line.length > 0) return line.replace(/\s+/g, ' ').replace(/\s*:\s*$/, '').trim();
+    if (line.length > 0) {
+      // Trimmed, so only a final colon (and the spaces before it) can go; most lines need no collapsing.
+      const collapsed = SPACE_TO_COLLAPSE.test(line) ? line.replace(/\s+/g, ' ') : line;
+      return collapsed.endsWith(':') ? collapsed.slice(0, -1).trimEnd() : collapsed;
+    }
     if (start === 0) return '';
     end = start - 1;
   }

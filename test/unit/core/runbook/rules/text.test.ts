@@ -34,8 +34,8 @@ test('title line reads from the end what splitting every line read (property)', 
     const lines = text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
     return (lines[lines.length - 1] ?? '').replace(/\s+/g, ' ').replace(/\s*:\s*$/, '').trim();
   };
-  const piece = fc.constantFrom('\n', ' ', '\t', ':', 'a', 'Deploy', '\r', '\u00a0', ' : ');
+  const piece = fc.constantFrom('\n', ' ', '  ', '\t', ':', '::', 'a', 'Deploy', '\r', '\u00a0', ' : ', '\u2003');
   fc.assert(fc.property(fc.array(piece, { maxLength: 12 }).map((p) => p.join('')), (text) => {
     assert.equal(titleLine(text), splitEveryLine(text));
-  }), { numRuns: 500 });
+  }), { numRuns: 3000 });
 });
