@@ -2,17 +2,15 @@
 // document is known. Shapes and positions follow remark-parse + remark-gfm.
 import type { BlockContent, Code, DefinitionContent, Heading, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import type { Block, Definition, Point, Segment } from './types';
-import { InlineParser } from '../inline/inlineParser';
+import { InlineParser, SPECIAL_CHARACTERS } from '../inline/inlineParser';
 import { ContentMap, toPhrasing } from '../inline/toPhrasing';
 import { decodeString } from '../inline/decode';
-import { transformLiteralAutolinks } from '../inline/autolinkTransform';
+import { MAY_LINK, transformLiteralAutolinks } from '../inline/autolinkTransform';
 
 type Position = { start: Point; end: Point };
 
-/** Characters at which inline markup may begin (the inline parser's own set). */
-const MARKUP = /[\n\r\\`*_~[\]!<&]/;
-/** What a literal autolink needs (autolinkTransform's test). */
-const MAY_LINK = /https?:\/\/|www\.|@/i;
+/** Characters at which inline markup may begin: the inline parser's own set. */
+const MARKUP = new RegExp(`[${SPECIAL_CHARACTERS.replace(/[\\\]^-]/g, '\\$&')}]`);
 
 /**
  * One line with nothing the inline parser or the autolink pass would act on (a typical table

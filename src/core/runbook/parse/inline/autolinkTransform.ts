@@ -137,7 +137,7 @@ function merged(pieces: Piece[]): Piece[] {
 }
 
 /** Anything a pass could turn into a link. */
-const MAY_LINK = /https?:\/\/|www\.|@/i;
+export const MAY_LINK = /https?:\/\/|www\.|@/i;
 
 /** Applies each pass in turn to all text in `nodes` (not inside links), in place. */
 export function transformLiteralAutolinks(nodes: PhrasingContent[]): void {

@@ -14,8 +14,9 @@ import type { Definition } from '../blocks/types';
 const ENTITY = /&(#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,30});/y;
 
 /** Characters at which something other than plain text may begin. */
+export const SPECIAL_CHARACTERS = '\n\r\\`*_~[!]<&';
 const SPECIAL = new Uint8Array(128);
-for (const c of '\n\r\\`*_~[!]<&') SPECIAL[c.charCodeAt(0)] = 1;
+for (const c of SPECIAL_CHARACTERS) SPECIAL[c.charCodeAt(0)] = 1;
 
 function isAtext(c: number): boolean {
   return c === 43 || c === 45 || c === 46 || c === 95 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
