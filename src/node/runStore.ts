@@ -63,7 +63,8 @@ export class FileRunStore implements RunStore {
       }
       await mkdir(join(dir, 'logs'));
       const store = new FileRunStore(dir);
-      await store.writeRecord({ ...initial, runId: basename(dir) });
+      // A copy as JSON has it: the kept record is frozen, and the caller's stays its own.
+      await store.writeRecord(JSON.parse(JSON.stringify({ ...initial, runId: basename(dir) })) as RunRecord);
       return store;
     }
   }
@@ -76,15 +77,10 @@ export class FileRunStore implements RunStore {
   async commit(events: RunEvent[]): Promise<RunRecord> {
     const release = await this.lock();
     try {
-      // The record is kept as the base of the next commit: frozen, so no caller changes it, and
-      // built from the events as JSON has them (no undefined, NaN or Date), so it is what
-      // run.json says; the caller's event objects stay its own.
+      // The caller's events go in as JSON has them (no undefined, NaN or Date), so the kept
+      // record is what run.json says, and the caller's objects stay its own.
       const copied = JSON.parse(JSON.stringify(events)) as RunEvent[];
-      const next = deepFreeze(applyEvents(this.recordOf(await this.readBytes()), copied));
-      const bytes = Buffer.from(`${JSON.stringify(next, null, 2)}\n`);
-      await this.writeText('run.json', bytes);
-      this.written = { bytes, record: next };
-      return next;
+      return await this.writeRecord(applyEvents(this.recordOf(await this.readBytes()), copied));
     } finally {
       await release();
     }
@@ -142,8 +138,13 @@ export class FileRunStore implements RunStore {
     return upgradeRecord(data, this.dir);
   }
 
-  private writeRecord(record: RunRecord): Promise<void> {
-    return this.writeText('run.json', `${JSON.stringify(record, null, 2)}\n`);
+  /** Writes run.json and keeps the record, frozen (no caller may change it), as the base of the next commit. */
+  private async writeRecord(record: RunRecord): Promise<RunRecord> {
+    const frozen = deepFreeze(record);
+    const bytes = Buffer.from(`${JSON.stringify(frozen, null, 2)}\n`);
+    await this.writeText('run.json', bytes);
+    this.written = { bytes, record: frozen };
+    return frozen;
   }
 
   private async lock(): Promise<() => Promise<void>> {

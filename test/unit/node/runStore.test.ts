@@ -17,6 +17,21 @@ function scratch(): { root: string; done(): void } {
   return { root, done: () => rmSync(root, { recursive: true, force: true }) };
 }
 
+/** A fresh run directory named "run" under `root`, with an empty record. */
+function newStore(root: string): Promise<FileRunStore> {
+  return FileRunStore.create(root, 'run', emptyRecord({ runId: 'r', cookie: 'c', at: '2026-02-21T19:27:46.000Z', strict: false }));
+}
+
+/** Runs `body` on a fresh store in a scratch folder, removed afterwards. */
+async function withNewStore(body: (store: FileRunStore) => Promise<void>): Promise<void> {
+  const { root, done } = scratch();
+  try {
+    await body(await newStore(root));
+  } finally {
+    done();
+  }
+}
+
 function commitFrom(dir: string, writer: string, count: number, startAt: number): Promise<number | null> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', tsx, join(here, 'commitChild.ts'), dir, writer, String(count), String(startAt)], { stdio: 'inherit' });
@@ -62,7 +77,7 @@ test('logs never collide or overwrite: ids that read alike and repeated attempts
   assert.notEqual(logFileName('a/b', 1), logFileName('a-b', 1));
   const { root, done } = scratch();
   try {
-    const store = await FileRunStore.create(root, 'run', emptyRecord({ runId: 'r', cookie: 'c', at: '2026-02-21T19:27:46.000Z', strict: false }));
+    const store = await newStore(root);
     const paths: string[] = [];
     for (const id of ['a/b', 'a-b', 'a/b']) {
       const log = await store.openLog(id, 1);
@@ -99,68 +114,45 @@ test('a run.json from the first release (schema 1) is read as schema 2', async (
 
 const note = (text: string): RunEvent => ({ type: 'note-added', at: '2026-02-21T19:30:00.000Z', note: { kind: 'scope', text, by: null, at: '2026-02-21T19:30:00.000Z' } });
 
-test('a commit sees run.json changed from outside in place, same size, its mtime set back (the bytes are the identity, not a stat)', async () => {
-  const { root, done } = scratch();
-  try {
-    const store = await FileRunStore.create(root, 'run', emptyRecord({ runId: 'r', cookie: 'c', at: '2026-02-21T19:27:46.000Z', strict: false }));
-    await store.commit([note('alice-0')]);
-    const path = join(store.dir, 'run.json');
-    const before = statSync(path);
-    writeFileSync(path, readFileSync(path, 'utf8').replace('alice-0', 'bobby-0'));
-    utimesSync(path, before.atimeMs / 1000, before.mtimeMs / 1000);
-    const after = statSync(path);
-    assert.deepEqual([after.ino, after.size], [before.ino, before.size], 'inode and size say "unchanged"');
-    assert.ok(Math.abs(after.mtimeMs - before.mtimeMs) < 0.01, 'so does the mtime (utimes keeps microseconds)');
-    const record = await store.commit([note('alice-1')]);
-    assert.deepEqual(record.notes.map((n) => n.text), ['bobby-0', 'alice-1']);
-    assert.deepEqual((await store.read()).notes.map((n) => n.text), ['bobby-0', 'alice-1']);
-  } finally {
-    done();
-  }
-});
+test('a commit sees run.json changed from outside in place, same size, its mtime set back (the bytes are the identity, not a stat)', () => withNewStore(async (store) => {
+  await store.commit([note('alice-0')]);
+  const path = join(store.dir, 'run.json');
+  const before = statSync(path);
+  writeFileSync(path, readFileSync(path, 'utf8').replace('alice-0', 'bobby-0'));
+  utimesSync(path, before.atimeMs / 1000, before.mtimeMs / 1000);
+  const after = statSync(path);
+  assert.deepEqual([after.ino, after.size], [before.ino, before.size], 'inode and size say "unchanged"');
+  assert.ok(Math.abs(after.mtimeMs - before.mtimeMs) < 0.01, 'so does the mtime (utimes keeps microseconds)');
+  const record = await store.commit([note('alice-1')]);
+  assert.deepEqual(record.notes.map((n) => n.text), ['bobby-0', 'alice-1']);
+  assert.deepEqual((await store.read()).notes.map((n) => n.text), ['bobby-0', 'alice-1']);
+}));
 
-test('a commit sees what another store wrote, and fails on a run.json made unreadable from outside', async () => {
-  const { root, done } = scratch();
-  try {
-    const store = await FileRunStore.create(root, 'run', emptyRecord({ runId: 'r', cookie: 'c', at: '2026-02-21T19:27:46.000Z', strict: false }));
-    await store.commit([note('cli-0')]);
-    await new FileRunStore(store.dir).commit([note('mark-0')]);
-    assert.deepEqual((await store.commit([note('cli-1')])).notes.map((n) => n.text), ['cli-0', 'mark-0', 'cli-1']);
-    writeFileSync(join(store.dir, 'run.json'), '{"schema": 2, "steps": [');
-    await assert.rejects(() => store.commit([note('cli-2')]), /is not valid JSON/);
-  } finally {
-    done();
-  }
-});
+test('a commit sees what another store wrote, and fails on a run.json made unreadable from outside', () => withNewStore(async (store) => {
+  await store.commit([note('cli-0')]);
+  await new FileRunStore(store.dir).commit([note('mark-0')]);
+  assert.deepEqual((await store.commit([note('cli-1')])).notes.map((n) => n.text), ['cli-0', 'mark-0', 'cli-1']);
+  writeFileSync(join(store.dir, 'run.json'), '{"schema": 2, "steps": [');
+  await assert.rejects(() => store.commit([note('cli-2')]), /is not valid JSON/);
+}));
 
-test('the record a commit returns is frozen (the next commit builds on it); the caller\'s events stay its own', async () => {
-  const { root, done } = scratch();
-  try {
-    const store = await FileRunStore.create(root, 'run', emptyRecord({ runId: 'r', cookie: 'c', at: '2026-02-21T19:27:46.000Z', strict: false }));
-    const events = [note('first')];
-    const record = await store.commit(events);
-    assert.throws(() => record.notes.push(record.notes[0]!), TypeError);
-    assert.throws(() => { record.notes[0]!.text = 'changed'; }, TypeError);
-    assert.ok(!Object.isFrozen(events[0]), 'the events given are not frozen');
-    if (events[0]!.type === 'note-added') events[0]!.note.text = 'changed by the caller';
-    const next = await store.commit([note('second')]);
-    assert.deepEqual(next.notes.map((n) => n.text), ['first', 'second']);
-    assert.equal(await store.read(), next, 'read() gives the record last written while run.json is unchanged');
-    assert.equal(readFileSync(join(store.dir, 'run.json'), 'utf8'), `${JSON.stringify(next, null, 2)}\n`, 'run.json keeps its format');
-  } finally {
-    done();
-  }
-});
+test('the record a commit returns is frozen (the next commit builds on it); the caller\'s events stay its own', () => withNewStore(async (store) => {
+  assert.ok(Object.isFrozen(await store.read()), 'the first record, as create() wrote it, is kept too');
+  const events = [note('first')];
+  const record = await store.commit(events);
+  assert.throws(() => record.notes.push(record.notes[0]!), TypeError);
+  assert.throws(() => { record.notes[0]!.text = 'changed'; }, TypeError);
+  assert.ok(!Object.isFrozen(events[0]), 'the events given are not frozen');
+  if (events[0]!.type === 'note-added') events[0]!.note.text = 'changed by the caller';
+  const next = await store.commit([note('second')]);
+  assert.deepEqual(next.notes.map((n) => n.text), ['first', 'second']);
+  assert.equal(await store.read(), next, 'read() gives the record last written while run.json is unchanged');
+  assert.equal(readFileSync(join(store.dir, 'run.json'), 'utf8'), `${JSON.stringify(next, null, 2)}\n`, 'run.json keeps its format');
+}));
 
-test('the record a commit keeps is what run.json holds, even when the events carry what JSON drops (undefined, NaN)', async () => {
-  const { root, done } = scratch();
-  try {
-    const store = await FileRunStore.create(root, 'run', emptyRecord({ runId: 'r', cookie: 'c', at: '2026-02-21T19:27:46.000Z', strict: false }));
-    const at = '2026-02-21T19:30:00.000Z';
-    const odd = { type: 'note-added', at, note: { kind: 'scope', text: 'odd', by: undefined, at }, extra: Number.NaN } as unknown as RunEvent;
-    const kept = await store.commit([odd]);
-    assert.deepEqual(kept, JSON.parse(readFileSync(join(store.dir, 'run.json'), 'utf8')));
-  } finally {
-    done();
-  }
-});
+test('the record a commit keeps is what run.json holds, even when the events carry what JSON drops (undefined, NaN)', () => withNewStore(async (store) => {
+  const at = '2026-02-21T19:30:00.000Z';
+  const odd = { type: 'note-added', at, note: { kind: 'scope', text: 'odd', by: undefined, at }, extra: Number.NaN } as unknown as RunEvent;
+  const kept = await store.commit([odd]);
+  assert.deepEqual(kept, JSON.parse(readFileSync(join(store.dir, 'run.json'), 'utf8')));
+}));
