@@ -2,15 +2,12 @@
 // document is known. Shapes and positions follow remark-parse + remark-gfm.
 import type { BlockContent, Code, DefinitionContent, Heading, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import type { Block, Definition, Point, Segment } from './types';
-import { InlineParser, SPECIAL_CHARACTERS } from '../inline/inlineParser';
+import { InlineParser, hasSpecialCharacter } from '../inline/inlineParser';
 import { ContentMap, toPhrasing } from '../inline/toPhrasing';
 import { decodeString } from '../inline/decode';
 import { MAY_LINK, transformLiteralAutolinks } from '../inline/autolinkTransform';
 
 type Position = { start: Point; end: Point };
-
-/** Characters at which inline markup may begin: the inline parser's own set. */
-const MARKUP = new RegExp(`[${SPECIAL_CHARACTERS.replace(/[\\\]^-]/g, '\\$&')}]`);
 
 /**
  * One line with nothing the inline parser or the autolink pass would act on (a typical table
@@ -19,7 +16,7 @@ const MARKUP = new RegExp(`[${SPECIAL_CHARACTERS.replace(/[\\\]^-]/g, '\\$&')}]`
 export function plainLine(segment: Segment): PhrasingContent[] | null {
   const { text } = segment;
   const last = text.charCodeAt(text.length - 1);
-  if (text.length === 0 || last === 32 || last === 9 || MARKUP.test(text) || MAY_LINK.test(text)) return null;
+  if (text.length === 0 || last === 32 || last === 9 || hasSpecialCharacter(text) || MAY_LINK.test(text)) return null;
   const { line, column } = segment;
   return [{ type: 'text', value: text, position: { start: { line, column }, end: { line, column: column + text.length } } }];
 }

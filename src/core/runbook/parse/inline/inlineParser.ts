@@ -14,9 +14,17 @@ import type { Definition } from '../blocks/types';
 const ENTITY = /&(#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,30});/y;
 
 /** Characters at which something other than plain text may begin. */
-export const SPECIAL_CHARACTERS = '\n\r\\`*_~[!]<&';
 const SPECIAL = new Uint8Array(128);
-for (const c of SPECIAL_CHARACTERS) SPECIAL[c.charCodeAt(0)] = 1;
+for (const c of '\n\r\\`*_~[!]<&') SPECIAL[c.charCodeAt(0)] = 1;
+
+/** Whether `s` holds a character at which this parser may see more than plain text. */
+export function hasSpecialCharacter(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128 && SPECIAL[c] === 1) return true;
+  }
+  return false;
+}
 
 function isAtext(c: number): boolean {
   return c === 43 || c === 45 || c === 46 || c === 95 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
