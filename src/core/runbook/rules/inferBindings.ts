@@ -44,6 +44,12 @@ interface Ranked {
   sum: number;
 }
 
+/** The steps of one pool that hold a word, each with the weight of the field it is in. */
+interface Holders {
+  steps: number[];
+  weights: number[];
+}
+
 /** Keeps `top` the best three by sum, the lower step index first on a tie. */
 function insertRanked(top: Ranked[], si: number, sum: number): void {
   let at = top.length;
@@ -79,15 +85,19 @@ export function inferBindings(checks: InferCheck[], steps: InferStep[]): InferRe
 function computeInference(checks: InferCheck[], steps: InferStep[]): InferResult {
   const words = steps.map((s) => stepWords(s));
   // Which steps hold each word, per stage (a check only looks at its own stage's steps and at
-  // steps outside any stage): a word every stage shares never makes the walk quadratic.
-  const holders = new Map<string, number[]>();
-  const key = (stageId: string | null, word: string) => `${stageId ?? ''}\u0000${word}`;
+  // steps outside any stage): a word every stage shares never makes the walk quadratic. Each
+  // holder comes with the weight of the field the word is in, so ranking reads no step's map.
+  const pools = new Map<string | null, Map<string, Holders>>();
   words.forEach((w, i) => {
-    for (const word of w.keys()) {
-      const k = key(steps[i]!.stageId, word);
-      const list = holders.get(k);
-      if (list) list.push(i);
-      else holders.set(k, [i]);
+    const stageId = steps[i]!.stageId;
+    let pool = pools.get(stageId);
+    if (!pool) pools.set(stageId, (pool = new Map()));
+    for (const [word, field] of w) {
+      const holders = pool.get(word);
+      if (holders) {
+        holders.steps.push(i);
+        holders.weights.push(WEIGHTS[field]);
+      } else pool.set(word, { steps: [i], weights: [WEIGHTS[field]] });
     }
   });
   const best: { check: number; step: number; score: Score; words: string[] }[] = [];
@@ -98,11 +108,18 @@ function computeInference(checks: InferCheck[], steps: InferStep[]): InferResult
   const touched: number[] = [];
   /** The best three steps among the holders of `checkWords` in one pool (a stage, or outside any stage). */
   const topOfPool = (stageId: string | null, checkWords: string[]): Ranked[] => {
+    const pool = pools.get(stageId);
+    if (!pool) return [];
     touched.length = 0;
     for (const word of checkWords) {
-      for (const si of holders.get(key(stageId, word)) ?? []) {
-        if (sums[si] === 0) touched.push(si);
-        sums[si] = (sums[si] ?? 0) + WEIGHTS[words[si]!.get(word)!];
+      const holders = pool.get(word);
+      if (!holders) continue;
+      const { steps: held, weights } = holders;
+      for (let h = 0; h < held.length; h++) {
+        const si = held[h]!;
+        const sum = sums[si]!;
+        if (sum === 0) touched.push(si);
+        sums[si] = sum + weights[h]!;
       }
     }
     const top: Ranked[] = [];
