@@ -29,29 +29,12 @@ export interface OtherNaming {
 export function stageFinder(stages: readonly Stage[]): (reference: string, other?: OtherNaming) => Stage | undefined {
   // Built on the first lookup: most runbooks have no stage= at all.
   let bySpelling: Map<string, number[]> | null = null;
-  const index = (): Map<string, number[]> => {
-    const map = new Map<string, number[]>();
-    const add = (spelling: string | null, at: number): void => {
-      if (spelling === null) return;
-      const list = map.get(spelling);
-      if (!list) map.set(spelling, [at]);
-      else if (list.at(-1) !== at) list.push(at);
-    };
-    stages.forEach((stage, at) => {
-      add(stage.id.toLowerCase(), at);
-      add(stage.title.toLowerCase(), at);
-      add(stage.label.toLowerCase(), at);
-      add(stage.key?.toLowerCase() ?? null, at);
-      if (stage.number !== null) add(`#${stage.number}`, at);
-    });
-    return map;
-  };
   return (reference, other) => {
     const lower = reference.trim().toLowerCase();
     const bare = PREFIX.exec(lower)?.[1] ?? lower;
     const spellings = [lower, bare, `stage-${bare}`, ...(other?.spellings ?? [])];
     if (/^\d+$/.test(bare)) spellings.push(`#${Number(bare)}`);
-    bySpelling ??= index();
+    bySpelling ??= spellingIndex(stages);
     let first: number | undefined;
     for (const spelling of spellings) {
       for (const at of bySpelling.get(spelling) ?? []) {
@@ -62,4 +45,36 @@ export function stageFinder(stages: readonly Stage[]): (reference: string, other
     }
     return first === undefined ? undefined : stages[first];
   };
+}
+
+/** What the index reads of each stage, in order: an edit that changes none of it finds the last index again. */
+function namings(stages: readonly Stage[]): (string | number | null)[] {
+  const out: (string | number | null)[] = [];
+  for (const s of stages) out.push(s.id, s.title, s.label, s.key, s.number);
+  return out;
+}
+
+/** The last index built and the namings it was built from (the parser asks again on every edit). */
+let lastIndex: { namings: (string | number | null)[]; map: Map<string, number[]> } | null = null;
+
+/** Stage positions by each lower-case spelling of their id, title, label, key and `#number`. */
+function spellingIndex(stages: readonly Stage[]): Map<string, number[]> {
+  const now = namings(stages);
+  if (lastIndex && lastIndex.namings.length === now.length && lastIndex.namings.every((n, i) => n === now[i])) return lastIndex.map;
+  const map = new Map<string, number[]>();
+  const add = (spelling: string | null, at: number): void => {
+    if (spelling === null) return;
+    const list = map.get(spelling);
+    if (!list) map.set(spelling, [at]);
+    else if (list.at(-1) !== at) list.push(at);
+  };
+  stages.forEach((stage, at) => {
+    add(stage.id.toLowerCase(), at);
+    add(stage.title.toLowerCase(), at);
+    add(stage.label.toLowerCase(), at);
+    add(stage.key?.toLowerCase() ?? null, at);
+    if (stage.number !== null) add(`#${stage.number}`, at);
+  });
+  lastIndex = { namings: now, map };
+  return map;
 }

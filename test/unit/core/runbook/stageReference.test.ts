@@ -33,6 +33,16 @@ test('stageFinder takes a caller\'s other namings, looked up by their spellings'
   assert.equal(find('zzz', { spellings: [], matches: () => true }), undefined, 'a naming is tried only on stages its spellings reach');
 });
 
+test('stageFinder sees a renamed stage at once (the index of the last stages is reused only while every naming is the same)', () => {
+  const before = [stage('stage-1', '1', 'Canary'), stage('stage-2', '2', 'Rollout')];
+  assert.equal(stageFinder(before)('canary')?.id, 'stage-1');
+  const same = [stage('stage-1', '1', 'Canary'), stage('stage-2', '2', 'Rollout')];
+  assert.equal(stageFinder(same)('rollout'), same[1], 'the reused index points into the stages it is given');
+  const renamed = [stage('stage-1', '1', 'Pilot'), stage('stage-2', '2', 'Rollout')];
+  assert.equal(stageFinder(renamed)('canary'), undefined);
+  assert.equal(stageFinder(renamed)('pilot')?.id, 'stage-1');
+});
+
 // The index must agree with testing every stage in order, on stages that share names and numbers.
 test('stageFinder agrees with a scan of every stage (property)', () => {
   const word = fc.constantFrom('0', '1', '2', '2+', '01', 'a', 'A', 'b', 'canary', 'Canary', 'stage-0', 'stage-1', 'stage-a', 'Stage 1', 'phase 2', 'wave a', 'rollback', ' 1 ', '');
