@@ -22,16 +22,33 @@ export interface PlacedFragment {
   lineOffset: number;
 }
 
-export interface AssembleInput {
-  fragments: PlacedFragment[];
+/** What the assembly knows of the document before its first fragment. */
+export interface DocumentFacts {
   frontMatter: FrontMatterResult;
   lineLengths: number[];
   lineCount: number;
   defaultRepo: string | null;
 }
 
+export interface AssembleInput extends DocumentFacts {
+  fragments: PlacedFragment[];
+}
+
 export function assembleRunbook(input: AssembleInput): Runbook {
-  return finishRunbook(new Assembler(input).run());
+  const assembly = startAssembly(input);
+  for (const placed of input.fragments) assembly.add(placed);
+  return assembly.finish();
+}
+
+/** An assembly fed one fragment at a time, in document order (a one-shot parse keeps none of them). */
+export interface Assembly {
+  add(placed: PlacedFragment): void;
+  finish(): Runbook;
+}
+
+export function startAssembly(facts: DocumentFacts): Assembly {
+  const assembler = new Assembler(facts);
+  return { add: (placed) => assembler.add(placed), finish: () => finishRunbook(assembler.finish()) };
 }
 
 interface OpenCheck {
@@ -71,14 +88,16 @@ class Assembler {
   private title: string | null = null;
   private firstHeading: string | null = null;
 
-  constructor(private readonly input: AssembleInput) {}
+  constructor(private readonly input: DocumentFacts) {
+    this.draft.diagnostics.push(...input.frontMatter.diagnostics);
+  }
 
-  run(): Draft {
-    this.draft.diagnostics.push(...this.input.frontMatter.diagnostics);
-    for (const placed of this.input.fragments) {
-      for (const event of placed.fragment.events) this.event(event, placed.lineOffset);
-      if (placed.fragment.end) this.noteEnd(placed.fragment.end, placed.lineOffset);
-    }
+  add(placed: PlacedFragment): void {
+    for (const event of placed.fragment.events) this.event(event, placed.lineOffset);
+    if (placed.fragment.end) this.noteEnd(placed.fragment.end, placed.lineOffset);
+  }
+
+  finish(): Draft {
     while (this.sections.innermostDepth() > 0) this.closeSection();
     this.closeHeadingStage();
     if (this.checklistGroup) this.extendToLastEnd(this.checklistGroup.stage.range);

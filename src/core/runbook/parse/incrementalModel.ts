@@ -5,11 +5,12 @@
 // A chunk whose fragment cannot be built (a bug of ours) becomes one internal-error
 // diagnostic and every other chunk is still modelled. `modelAsync` does the same work in
 // slices, giving the host's event loop back between chunks (an editor must not freeze).
+// `modelOnce` (parseRunbook) is the same model without the cache, for a text read once.
 import type { Runbook } from '../model';
 import { resplitDocument, splitDocument, type Chunk, type SplitDocument } from './chunks';
 import { buildFragment, type Fragment } from './fragment';
 import { readFrontMatter } from '../rules/frontMatter';
-import { assembleRunbook, type PlacedFragment } from './assemble';
+import { assembleRunbook, startAssembly, type DocumentFacts, type PlacedFragment } from './assemble';
 import { failedChunk, failedModel } from './failures';
 
 export interface ModelOptions {
@@ -53,6 +54,43 @@ const DEFAULT_SLICE_MS = 20;
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 const yieldToHost = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
+/** A chunk's fragment; one that cannot be built is one internal-error diagnostic. */
+function buildSafely(build: (chunkText: string) => Fragment, chunkText: string): Fragment {
+  try {
+    return build(chunkText);
+  } catch (error) {
+    return failedChunk(chunkText, error);
+  }
+}
+
+function factsOf(document: SplitDocument, options?: ModelOptions): DocumentFacts {
+  return {
+    frontMatter: readFrontMatter(document.frontMatter),
+    lineLengths: document.lineLengths,
+    lineCount: document.lineCount,
+    defaultRepo: options?.defaultRepo ?? null,
+  };
+}
+
+/**
+ * One model of one text, as model() gives it, keeping no fragment: each is handed to the
+ * assembly as soon as it is built and is garbage once read (a one-shot parse has no next
+ * version to reuse them for, and keeping them all alive costs the collector dearly at 4 MB).
+ */
+export function modelOnce(text: string, options?: ModelOptions, dependencies: ModelerDependencies = {}): Runbook {
+  const build = dependencies.buildFragment ?? buildFragment;
+  try {
+    const document = splitDocument(withoutBom(text));
+    const assembly = startAssembly(factsOf(document, options));
+    for (const chunk of document.chunks) assembly.add({ fragment: buildSafely(build, chunk.text), lineOffset: chunk.startLine - 1 });
+    return assembly.finish();
+  } catch (error) {
+    return failedModel(text, error);
+  }
+}
+
 export function createRunbookModeler(dependencies: ModelerDependencies = {}): RunbookModeler {
   const build = dependencies.buildFragment ?? buildFragment;
   let cache = new Map<string, Fragment>();
@@ -64,28 +102,16 @@ export function createRunbookModeler(dependencies: ModelerDependencies = {}): Ru
   const fragmentOf = (chunk: Chunk, next: Map<string, Fragment>): { fragment: Fragment; parsed: boolean } => {
     const known = next.get(chunk.text) ?? cache.get(chunk.text);
     if (known) return { fragment: known, parsed: false };
-    let fragment: Fragment;
-    try {
-      fragment = build(chunk.text);
-    } catch (error) {
-      fragment = failedChunk(chunk.text, error);
-    }
-    return { fragment, parsed: true };
+    return { fragment: buildSafely(build, chunk.text), parsed: true };
   };
 
   const split = (text: string): { source: string; split: SplitDocument } => {
-    const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const source = withoutBom(text);
     return { source, split: previous ? resplitDocument(source, previous) : splitDocument(source) };
   };
 
   const assemble = (document: SplitDocument, fragments: PlacedFragment[], options?: ModelOptions): Runbook =>
-    assembleRunbook({
-      fragments,
-      frontMatter: readFrontMatter(document.frontMatter),
-      lineLengths: document.lineLengths,
-      lineCount: document.lineCount,
-      defaultRepo: options?.defaultRepo ?? null,
-    });
+    assembleRunbook({ fragments, ...factsOf(document, options) });
 
   const fail = (text: string, error: unknown): Runbook => {
     cache = new Map();

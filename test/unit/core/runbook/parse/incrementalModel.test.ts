@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRunbookModeler } from '../../../../../src/core/runbook/parse/incrementalModel';
+import { createRunbookModeler, modelOnce } from '../../../../../src/core/runbook/parse/incrementalModel';
 import { buildFragment } from '../../../../../src/core/runbook/parse/fragment';
 import { parseRunbook } from '../../../../../src/core/runbook/parseRunbook';
 
@@ -42,13 +42,15 @@ test('a chunk whose fragment throws becomes one internal-error diagnostic; every
   // Sections over 256 bytes, so that each heading starts a chunk of its own.
   const prose = `${'Some words about this part. '.repeat(10)}\n\n`;
   const text = `# Runbook\n\n## Stage 1: Deploy\n\n\`\`\`bash\necho one\n\`\`\`\n\n${prose}## Broken part\n\nBOOM here\n\n${prose}## Stage 2: Verify\n\n\`\`\`bash\necho two\n\`\`\`\n`;
-  const modeler = createRunbookModeler({
-    buildFragment: (chunk) => {
+  const dependencies = {
+    buildFragment: (chunk: string) => {
       if (chunk.includes('BOOM')) throw new Error('injected');
       return buildFragment(chunk);
     },
-  });
-  const model = modeler.model(text);
+  };
+  // The editor's modeler and the one-shot parse (parseRunbook, which keeps no fragment) alike.
+  const model = createRunbookModeler(dependencies).model(text);
+  assert.deepEqual(modelOnce(text, undefined, dependencies), model);
   assert.deepEqual(model.steps.map((s) => s.command.trim()), ['echo one', 'echo two']);
   assert.deepEqual(model.stages.map((s) => s.title), ['Deploy', 'Verify']);
   const errors = model.diagnostics.filter((d) => d.code === 'internal-error');
@@ -56,6 +58,10 @@ test('a chunk whose fragment throws becomes one internal-error diagnostic; every
   assert.equal(errors[0]?.severity, 'error');
   assert.deepEqual(errors[0]?.range, { startLine: 11, startColumn: 1, endLine: 11, endColumn: 15 });
   assert.match(errors[0]?.message ?? '', /injected/);
+});
+
+test('the one-shot parse gives the modeler\'s model, with a byte-order mark too', () => {
+  for (const text of [seed, `\uFEFF${seed}`, '', '\uFEFF']) assert.deepEqual(modelOnce(text), createRunbookModeler().model(text));
 });
 
 test('modelAsync gives the model of model(), and the same incremental re-use', async () => {
