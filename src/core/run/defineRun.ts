@@ -49,8 +49,9 @@ export function defineRun(options: DefineOptions): RunDefinition {
   }));
 
   const stageById = new Map(stages.map((s) => [s.id, s]));
+  const bound = new Set(checks.flatMap((c) => c.stepIds));
   for (const step of runbook.steps) {
-    if (step.checkIds.length > 0 || checks.some((c) => c.stepIds.includes(step.id))) continue;
+    if (step.checkIds.length > 0 || bound.has(step.id)) continue;
     let group = step.stageId ? stageById.get(step.stageId) : undefined;
     if (!group) {
       const id = looseGroupId(step);
@@ -76,7 +77,13 @@ export function defineRun(options: DefineOptions): RunDefinition {
   stages.sort((a, b) => a.line - b.line);
 
   const checkIdsByStep = new Map<string, string[]>();
-  for (const check of checks) for (const id of check.stepIds) checkIdsByStep.set(id, [...(checkIdsByStep.get(id) ?? []), check.id]);
+  for (const check of checks) {
+    for (const id of check.stepIds) {
+      const ids = checkIdsByStep.get(id);
+      if (ids) ids.push(check.id);
+      else checkIdsByStep.set(id, [check.id]);
+    }
+  }
   const steps: StepDefinition[] = runbook.steps.map((s) => ({
     id: s.id, title: mask(s.title), language: s.language, command: mask(s.command),
     cwd: stepCwd(s, runbook, options.runbookPath), stageId: s.stageId,

@@ -46,10 +46,19 @@ function needsStepId(step: Step): string | null {
 
 export function planSelection(runbook: Runbook, selection: Selection): Plan {
   const stageIds = selection.all ? runbook.stages.map((s) => s.id) : resolveStages(runbook, selection.stageIds ?? []).ids;
-  const checkIds = (selection.checkIds ?? []).filter((id) => runbook.checks.some((c) => c.id === id));
+  const knownChecks = new Set(runbook.checks.map((c) => c.id));
+  const checkIds = (selection.checkIds ?? []).filter((id) => knownChecks.has(id));
   const explicitSteps = new Set(selection.stepIds ?? []);
   const stepsById = new Map(runbook.steps.map((s) => [s.id, s]));
-  const checks = runbook.checks.filter((c) => stageIds.includes(c.stageId) || checkIds.includes(c.id));
+  // Looked up by id, not searched: a long runbook has thousands of stages, checks and steps.
+  const selectedStages = new Set(stageIds);
+  const selectedChecks = new Set(checkIds);
+  const checks = runbook.checks.filter((c) => selectedStages.has(c.stageId) || selectedChecks.has(c.id));
+  const checksOfStage = groupBy(checks, (c) => [c.stageId]);
+  const explicitOfStage = groupBy(runbook.steps.filter((s) => explicitSteps.has(s.id)), (s) => (s.stageId === null ? [] : [s.stageId]));
+  // Every check that runs a step, in the runbook's order (each once).
+  const checkIdsOfStep = groupBy(runbook.checks, (c) => [...new Set(c.stepIds)]);
+  const checksRunning = (step: Step): string[] => (checkIdsOfStep.get(step.id) ?? []).map((c) => c.id);
 
   const work: WorkItem[] = [];
   if (checks.some((c) => c.kind === 'dependency')) work.push({ kind: 'dependencies' });
@@ -66,9 +75,9 @@ export function planSelection(runbook: Runbook, selection: Selection): Plan {
   };
 
   for (const stage of runbook.stages) {
-    const stageChecks = checks.filter((c) => c.stageId === stage.id);
-    const stageSteps = runbook.steps.filter((s) => explicitSteps.has(s.id) && s.stageId === stage.id);
-    if (stageChecks.length === 0 && stageSteps.length === 0 && !stageIds.includes(stage.id)) continue;
+    const stageChecks = checksOfStage.get(stage.id) ?? [];
+    const stageSteps = explicitOfStage.get(stage.id) ?? [];
+    if (stageChecks.length === 0 && stageSteps.length === 0 && !selectedStages.has(stage.id)) continue;
     work.push({ kind: 'stage-start', stageId: stage.id });
     // In the order the stage reads: a step written in the stage at its own line, a step kept
     // elsewhere (an appendix) at the line of the check that names it. So "Apply the migration"
@@ -83,25 +92,43 @@ export function planSelection(runbook: Runbook, selection: Selection): Plan {
       }
     }
     ordered.sort((a, b) => a.line - b.line || a.index - b.index);
-    for (const { step } of ordered) addStep(step, stage.id, runbook.checks.filter((c) => c.stepIds.includes(step.id)).map((c) => c.id));
+    for (const { step } of ordered) addStep(step, stage.id, checksRunning(step));
   }
   // Steps asked for by id; under "all" the steps no check names (they are their own checks);
   // and, when a stage runs, the steps that observe KPI gates: gates decide whether stages may
   // advance, so they are in scope (docs/conventions.md, "Gates in scope").
-  const stageRuns = stageIds.some((id) => runbook.stages.find((s) => s.id === id)?.kind === 'stage');
+  const stageRuns = runbook.stages.some((s) => s.kind === 'stage' && selectedStages.has(s.id));
   const observers: string[] = [];
   for (const step of runbook.steps) {
-    const loose = !runbook.checks.some((c) => c.stepIds.includes(step.id));
+    const loose = !checkIdsOfStep.has(step.id);
     const runnable = needsStepId(step) === null && !step.destructive;
     const observesGate = stageRuns && runnable && (step.annotations.gate ?? []).length > 0;
     if (explicitSteps.has(step.id) || (selection.all && loose && runnable) || observesGate) {
       if (observesGate && !planned.has(step.id)) observers.push(step.id);
-      addStep(step, step.stageId, runbook.checks.filter((c) => c.stepIds.includes(step.id)).map((c) => c.id));
+      addStep(step, step.stageId, checksRunning(step));
     }
   }
   const stepIds = [...explicitSteps, ...observers].filter((id) => stepsById.has(id));
   if (selection.all) {
-    for (const item of work) if (item.kind === 'step' && item.reason === null && !stepIds.includes(item.stepId)) stepIds.push(item.stepId);
+    const listed = new Set(stepIds);
+    for (const item of work) {
+      if (item.kind !== 'step' || item.reason !== null || listed.has(item.stepId)) continue;
+      listed.add(item.stepId);
+      stepIds.push(item.stepId);
+    }
   }
   return { scope: { stageIds, checkIds, stepIds, gateIds: [] }, work };
+}
+
+/** Items by each key `keysOf` gives, in the items' order. */
+function groupBy<T>(items: readonly T[], keysOf: (item: T) => string[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    for (const key of keysOf(item)) {
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
+    }
+  }
+  return groups;
 }
