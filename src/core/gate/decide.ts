@@ -2,7 +2,7 @@
 // stage, gate and dependency in scope is PASS/green. No clock is read: a report regenerated
 // from the same run.json says the same thing.
 import type { CheckRecord, DependencyItem, GateRecord, MarkRecord, RunRecord, StageRecord, StageVerdict, StepRecord } from '../run/record';
-import { checkInScope, scopeIsEmpty } from '../run/scope';
+import { checksInScope, scopeIsEmpty } from '../run/scope';
 import { countChecks } from './counts';
 import type { CheckResult, GateDecision, Problem, Reason, Remedy, StageResult, Subject } from './types';
 
@@ -31,7 +31,7 @@ function markedVerdict(mark: MarkRecord): StageVerdict {
 
 export function decideRun(record: RunRecord, options: { strict?: boolean } = {}): GateDecision {
   const strict = options.strict === true || record.strict;
-  const inScope = record.checks.filter((c) => checkInScope(record, c));
+  const inScope = checksInScope(record);
   const stages = stageResults(record, inScope, strict);
   const gates = record.gates.map((g) => ({ gateId: g.id, status: g.status, inScope: g.inScope }));
   const dependencyInScope = inScope.some((c) => c.kind === 'dependency');

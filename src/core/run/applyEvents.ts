@@ -174,12 +174,14 @@ function loadDefinition(r: RunRecord, d: RunDefinition): void {
   r.onFailure = d.onFailure;
 
   const oldStages = new Map(r.stages.map((s) => [s.id, s]));
+  const newStages = ids(d.stages);
   r.stages = [
     ...d.stages.map((s) => ({ ...s, startedAt: oldStages.get(s.id)?.startedAt ?? null, mark: oldStages.get(s.id)?.mark ?? null })),
-    ...r.stages.filter((s) => !d.stages.some((n) => n.id === s.id) && (s.startedAt !== null || s.mark !== null)),
+    ...r.stages.filter((s) => (s.startedAt !== null || s.mark !== null) && !newStages.has(s.id)),
   ];
 
   const oldChecks = new Map(r.checks.map((c) => [c.id, c]));
+  const newChecks = ids(d.checks);
   r.checks = [
     ...d.checks.map((c) => {
       const old = oldChecks.get(c.id);
@@ -193,22 +195,24 @@ function loadDefinition(r: RunRecord, d: RunDefinition): void {
         extraIds: old?.extraIds ?? [],
       };
     }),
-    ...r.checks.filter((c) => !d.checks.some((n) => n.id === c.id) && (c.mark !== null || c.extraIds.length > 0)),
+    ...r.checks.filter((c) => (c.mark !== null || c.extraIds.length > 0) && !newChecks.has(c.id)),
   ];
 
   const oldSteps = new Map(r.steps.map((s) => [s.id, s]));
+  const newSteps = ids(d.steps);
   r.steps = [
     ...d.steps.map((s) => {
       const old = oldSteps.get(s.id);
       return { ...s, status: old?.status ?? 'pending', outcome: old?.outcome ?? '', attempts: old?.attempts ?? [], notRun: old?.notRun ?? null };
     }),
-    ...r.steps.filter((s) => !d.steps.some((n) => n.id === s.id) && s.attempts.length > 0),
+    ...r.steps.filter((s) => s.attempts.length > 0 && !newSteps.has(s.id)),
   ];
 
   const oldGates = new Map(r.gates.map((g) => [g.id, g]));
+  const newGates = ids(d.gates);
   r.gates = [
     ...d.gates.map((g) => ({ ...g, inScope: false, status: 'not observed' as const, evidence: '', observations: oldGates.get(g.id)?.observations ?? [] })),
-    ...r.gates.filter((g) => !d.gates.some((n) => n.id === g.id) && g.observations.length > 0),
+    ...r.gates.filter((g) => g.observations.length > 0 && !newGates.has(g.id)),
   ];
 
   const oldItems = new Map(r.dependencies.items.map((i) => [i.label, i]));
@@ -220,4 +224,10 @@ function loadDefinition(r: RunRecord, d: RunDefinition): void {
     }),
     citations: d.citations,
   };
+}
+
+
+/** The ids of a list, to look up: a long runbook has thousands of checks. */
+function ids(items: readonly { id: string }[]): Set<string> {
+  return new Set(items.map((i) => i.id));
 }

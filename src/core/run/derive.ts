@@ -4,20 +4,23 @@
 // never stored as an input: marks, attempts, observations and dependency states are the facts.
 import type { CheckRecord, CheckStatus, DependencyRecord, GateRecord, RunRecord, StepRecord, StepStatus } from './record';
 import { describeRemaining, holdUntil, shortTime } from './holds';
-import { checkInScope } from './scope';
+import { scopeTest } from './scope';
+import { idList } from '../runbook/rules/text';
 
 export function deriveRecord(record: RunRecord): RunRecord {
   for (const step of record.steps) deriveStep(step);
   record.dependencies.status = dependencyStatus(record.dependencies);
-  for (const gate of record.gates) deriveGate(gate, record);
+  const governs = gatesInScope(record);
+  for (const gate of record.gates) deriveGate(gate, governs);
   const steps = new Map(record.steps.map((s) => [s.id, s]));
   const gates = new Map(record.gates.map((g) => [g.id, g]));
   const stages = new Map(record.stages.map((s) => [s.id, s]));
+  const dependencyAt = new Map(record.dependencies.items.map((item, at) => [item.refId, at]));
   for (const check of record.checks) {
     const stageStart = stages.get(check.stageId)?.startedAt ?? null;
     const { status, outcome } = check.mark
       ? { status: check.mark.status as CheckStatus, outcome: markOutcome(check) }
-      : checkVerdict(check, { steps, gates, record, stageStart });
+      : checkVerdict(check, { steps, gates, record, stageStart, dependencyAt });
     if (check.hold) {
       check.hold.startedAt = stageStart;
       check.hold.until = stageStart ? holdUntil(check.hold, stageStart) : null;
@@ -55,6 +58,8 @@ interface Lookup {
   gates: Map<string, GateRecord>;
   record: RunRecord;
   stageStart: string | null;
+  /** Each dependency item's place in the record's list, by the reference it came from. */
+  dependencyAt: Map<string, number>;
 }
 
 /** Worst first: one failed step fails the check, one running step keeps it running. */
@@ -70,7 +75,7 @@ function checkVerdict(check: CheckRecord, look: Lookup): { status: CheckStatus; 
     case 'command':
       return commandVerdict(check, look);
     case 'dependency':
-      return dependencyVerdict(check, look.record.dependencies);
+      return dependencyVerdict(check, look.record.dependencies, look.dependencyAt);
     case 'hold':
       return holdVerdict(check, look);
     case 'gate':
@@ -93,8 +98,18 @@ function commandVerdict(check: CheckRecord, look: Lookup): { status: CheckStatus
   return { status, outcome: `${passed} of ${known.length} steps passed${worst?.outcome ? `; ${worst.id}: ${worst.outcome}` : ''}` };
 }
 
-function dependencyVerdict(check: CheckRecord, deps: DependencyRecord): { status: CheckStatus; outcome: string } {
-  const items = check.issueIds.length > 0 ? deps.items.filter((i) => check.issueIds.includes(i.refId)) : deps.items;
+/** A check's own dependency items, each once, in the record's order (looked up: a long runbook has thousands). */
+function ownItems(check: CheckRecord, deps: DependencyRecord, at: Map<string, number>): DependencyRecord['items'] {
+  const places = new Set<number>();
+  for (const id of check.issueIds) {
+    const n = at.get(id);
+    if (n !== undefined) places.add(n);
+  }
+  return [...places].sort((a, b) => a - b).map((n) => deps.items[n]!);
+}
+
+function dependencyVerdict(check: CheckRecord, deps: DependencyRecord, at: Map<string, number>): { status: CheckStatus; outcome: string } {
+  const items = check.issueIds.length > 0 ? ownItems(check, deps, at) : deps.items;
   if (items.length === 0) return { status: 'blocked', outcome: 'no dependency issues found in the runbook to check' };
   if (deps.checkedAt === null) return { status: 'pending', outcome: `dependency gate: ${items.length} issue${items.length === 1 ? '' : 's'} to check` };
   const failed = items.find((i) => i.error !== null || i.state === null);
@@ -117,15 +132,26 @@ function holdVerdict(check: CheckRecord, look: Lookup): { status: CheckStatus; o
 }
 
 function gateVerdict(check: CheckRecord, look: Lookup): { status: CheckStatus; outcome: string } {
-  const gates = check.gateIds.map((id) => look.gates.get(id)).filter((g): g is GateRecord => g !== undefined);
-  if (gates.length === 0) return { status: 'pending', outcome: 'needs a verdict (no KPI gate found)' };
-  const red = gates.filter((g) => g.status === 'red');
-  if (red.length > 0) return { status: 'failed', outcome: `red: ${red.map((g) => g.title).join(', ')}` };
-  const blocked = gates.filter((g) => g.status === 'blocked');
-  if (blocked.length > 0) return { status: 'blocked', outcome: `blocked: ${blocked.map((g) => g.title).join(', ')}` };
-  const waiting = gates.filter((g) => g.status !== 'green');
-  if (waiting.length > 0) return { status: 'pending', outcome: `not observed: ${waiting.map((g) => g.title).join(', ')}` };
-  return { status: 'passed', outcome: `${gates.length} gate${gates.length === 1 ? '' : 's'} green` };
+  // One pass: "if SLOs remain green" follows every gate of the document.
+  const red: GateRecord[] = [];
+  const blocked: GateRecord[] = [];
+  const waiting: GateRecord[] = [];
+  let found = 0;
+  for (const id of check.gateIds) {
+    const gate = look.gates.get(id);
+    if (!gate) continue;
+    found++;
+    if (gate.status === 'red') red.push(gate);
+    else if (gate.status === 'blocked') blocked.push(gate);
+    if (gate.status !== 'green') waiting.push(gate);
+  }
+  if (found === 0) return { status: 'pending', outcome: 'needs a verdict (no KPI gate found)' };
+  // Twelve titles and a count.
+  const titles = (list: GateRecord[]): string => idList(list, (g) => g.title);
+  if (red.length > 0) return { status: 'failed', outcome: `red: ${titles(red)}` };
+  if (blocked.length > 0) return { status: 'blocked', outcome: `blocked: ${titles(blocked)}` };
+  if (waiting.length > 0) return { status: 'pending', outcome: `not observed: ${titles(waiting)}` };
+  return { status: 'passed', outcome: `${found} gate${found === 1 ? '' : 's'} green` };
 }
 
 function dependencyStatus(deps: DependencyRecord): DependencyRecord['status'] {
@@ -135,11 +161,11 @@ function dependencyStatus(deps: DependencyRecord): DependencyRecord['status'] {
   return deps.items.every((i) => i.state === 'closed') ? 'green' : 'red';
 }
 
-function deriveGate(gate: GateRecord, record: RunRecord): void {
+function deriveGate(gate: GateRecord, inScope: (gate: GateRecord) => boolean): void {
   const last = gate.observations[gate.observations.length - 1];
   gate.status = last ? last.status : 'not observed';
   gate.evidence = last ? observationText(last) : 'not observed in this run';
-  gate.inScope = gateInScope(gate, record);
+  gate.inScope = inScope(gate);
 }
 
 function observationText(o: GateRecord['observations'][number]): string {
@@ -152,11 +178,14 @@ function observationText(o: GateRecord['observations'][number]): string {
  * when a stage is in scope (gates decide whether stages may advance); otherwise the gates a
  * check in scope follows, a step in scope observes, or that were named explicitly.
  */
-export function gateInScope(gate: GateRecord, record: RunRecord): boolean {
+export function gatesInScope(record: RunRecord): (gate: GateRecord) => boolean {
   const scope = record.scope;
-  if (scope.gateIds.includes(gate.id)) return true;
+  const named = new Set(scope.gateIds);
   const stageKinds = new Map(record.stages.map((s) => [s.id, s.kind]));
-  if (scope.stageIds.some((id) => stageKinds.get(id) === 'stage')) return true;
-  if (record.checks.some((c) => c.gateIds.includes(gate.id) && checkInScope(record, c))) return true;
-  return gate.observations.some((o) => o.stepId !== null && scope.stepIds.includes(o.stepId));
+  const stageInScope = scope.stageIds.some((id) => stageKinds.get(id) === 'stage');
+  const inScope = scopeTest(record);
+  const followed = new Set<string>();
+  for (const check of record.checks) if (check.gateIds.length > 0 && inScope(check)) for (const id of check.gateIds) followed.add(id);
+  const steps = new Set(scope.stepIds);
+  return (gate) => named.has(gate.id) || stageInScope || followed.has(gate.id) || gate.observations.some((o) => o.stepId !== null && steps.has(o.stepId));
 }

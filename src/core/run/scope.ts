@@ -2,15 +2,16 @@
 // when one of its steps was asked for by id.
 import type { CheckRecord, RunRecord } from './record';
 
-export function checkInScope(record: RunRecord, check: CheckRecord): boolean {
-  const scope = record.scope;
-  return scope.stageIds.includes(check.stageId)
-    || scope.checkIds.includes(check.id)
-    || check.stepIds.some((id) => scope.stepIds.includes(id));
+/** Whether a check is in the record's scope, its ids looked up as sets (`--all` lists every stage). */
+export function scopeTest(record: RunRecord): (check: CheckRecord) => boolean {
+  const stages = new Set(record.scope.stageIds);
+  const checks = new Set(record.scope.checkIds);
+  const steps = new Set(record.scope.stepIds);
+  return (check) => stages.has(check.stageId) || checks.has(check.id) || check.stepIds.some((id) => steps.has(id));
 }
 
 export function checksInScope(record: RunRecord): CheckRecord[] {
-  return record.checks.filter((check) => checkInScope(record, check));
+  return record.checks.filter(scopeTest(record));
 }
 
 export function scopeIsEmpty(record: RunRecord): boolean {
