@@ -2,6 +2,7 @@
 // else the decision so far. Hidden for anything that is not a runbook with a run.
 import * as vscode from 'vscode';
 import type { RunRecord } from '../core/run/record';
+import { checksInScope } from '../core/run/scope';
 import type { RunManager } from './runs/runManager';
 import type { RunbookRun } from './runs/runbookRun';
 
@@ -39,8 +40,7 @@ export class RunStatusBar implements vscode.Disposable {
 }
 
 function summary(record: RunRecord): string {
-  const { scope } = record;
-  const checks = record.checks.filter((c) => scope.stageIds.includes(c.stageId) || scope.checkIds.includes(c.id) || c.stepIds.some((id) => scope.stepIds.includes(id)));
+  const checks = checksInScope(record);
   const done = checks.filter((c) => c.status === 'passed').length;
   return `${done}/${checks.length} checks in scope passed`;
 }

@@ -2,8 +2,8 @@
 // CodeLens objects). Two passes, so that VS Code's request stays cheap: `lensSlots` (here)
 // decides which lenses exist and where (provideCodeLenses), `lensContent` (lensWords.ts) words
 // one of them (resolveCodeLens, only for lenses on screen).
-import type { Check, Runbook, Stage, Step } from '../runbook/model';
-import type { CheckRecord, RunRecord, StepRecord } from '../run/record';
+import type { Check, Gate, Runbook, Stage, Step } from '../runbook/model';
+import type { CheckRecord, GateRecord, RunRecord, StageRecord, StepRecord } from '../run/record';
 import { isRunbookModel } from '../runbook/isRunbookModel';
 
 export { lensContent, stageVerdict, stepResult, holdLength } from './lensWords';
@@ -54,8 +54,11 @@ export interface LensIndex {
   stages: Map<string, Stage>;
   checks: Map<string, Check>;
   steps: Map<string, Step>;
+  gates: Map<string, Gate>;
+  recordStages: Map<string, StageRecord>;
   recordChecks: Map<string, CheckRecord>;
   recordSteps: Map<string, StepRecord>;
+  recordGates: Map<string, GateRecord>;
   /** Diagnostics that say a command-looking item is bound to no step, by line. */
   unboundLines: Set<number>;
 }
@@ -69,8 +72,11 @@ export function indexLenses(runbook: Runbook, record: RunRecord | null): LensInd
     stages: new Map(runbook.stages.map((s) => [s.id, s])),
     checks: new Map(runbook.checks.map((c) => [c.id, c])),
     steps: new Map(runbook.steps.map((s) => [s.id, s])),
+    gates: new Map(runbook.gates.map((g) => [g.id, g])),
+    recordStages: new Map((record?.stages ?? []).map((s) => [s.id, s])),
     recordChecks: new Map((record?.checks ?? []).map((c) => [c.id, c])),
     recordSteps: new Map((record?.steps ?? []).map((s) => [s.id, s])),
+    recordGates: new Map((record?.gates ?? []).map((g) => [g.id, g])),
     unboundLines: new Set(runbook.diagnostics.filter((d) => UNBOUND_CODES.has(d.code)).map((d) => d.range.startLine)),
   };
 }

@@ -31,7 +31,7 @@ export function lensContent(slot: LensSlot, index: LensIndex, view: LensView): L
       return step ? stepContent(step, slot.slot, index, view) : null;
     }
     case 'gate':
-      return gateContent(slot, view);
+      return gateContent(slot, index);
   }
 }
 
@@ -55,7 +55,7 @@ function stageContent(stage: Stage, slot: SlotName, index: LensIndex, view: Lens
 
 export function stageVerdict(stage: Stage, index: LensIndex, view: LensView): { verdict: StageVerdict | 'RUNNING'; title: string; tooltip: string } {
   const recorded = stage.checkIds.map((id) => index.recordChecks.get(id)).filter((c): c is CheckRecord => c !== undefined);
-  const stageRecord = view.record?.stages.find((s) => s.id === stage.id);
+  const stageRecord = index.recordStages.get(stage.id);
   const passed = recorded.filter((c) => c.status === 'passed').length;
   const counts = `${passed}/${stage.checkIds.length} checks passed`;
   if (recorded.some((c) => c.status === 'running')) return { verdict: 'RUNNING', title: `$(sync~spin) running · ${counts}`, tooltip: counts };
@@ -172,7 +172,7 @@ function checkWhat(check: Check, index: LensIndex, view: LensView): LensContent 
         tooltip: `"${check.hold?.text ?? ''}": it passes once this time has elapsed since its stage started`,
       };
     case 'gate': {
-      const gates = check.gateIds.map((id) => index.runbook.gates.find((g) => g.id === id)?.title).filter((t): t is string => !!t);
+      const gates = check.gateIds.map((id) => index.gates.get(id)?.title).filter((t): t is string => !!t);
       return { title: `$(graph) follows gates: ${gates.slice(0, 2).join(', ')}${gates.length > 2 ? ` +${gates.length - 2}` : ''}`, action: 'showPanel', args: [check.id] };
     }
     case 'manual':
@@ -253,8 +253,8 @@ function blockedReason(outcome: string): string {
   return outcome;
 }
 
-function gateContent(slot: LensSlot, view: LensView): LensContent | null {
-  const gate = view.record?.gates.find((g) => g.id === slot.id);
+function gateContent(slot: LensSlot, index: LensIndex): LensContent | null {
+  const gate = index.recordGates.get(slot.id);
   if (slot.slot === 'mark') return { title: '$(edit) Mark green / red / blocked…', action: 'markGate', args: [slot.id], tooltip: 'Record what you observed, with a note' };
   if (!gate) return { title: '$(graph) gate: not observed', action: 'showPanel', args: [slot.id] };
   const icon = gate.status === 'green' ? '$(pass)' : gate.status === 'red' ? '$(error)' : gate.status === 'blocked' ? '$(circle-slash)' : '$(circle-outline)';

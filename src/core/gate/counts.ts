@@ -1,6 +1,7 @@
 // The one summary of a run (SUMMARY.md, the report, the CLI table, the lens and the panel).
 import type { CheckRecord, CheckStatus, RunRecord, SubResult } from '../run/record';
 import type { RunCounts } from './types';
+import { recordIndex } from '../run/recordIndex';
 
 type Bucket = 'passed' | 'failed' | 'blocked' | 'holding' | 'notRun';
 
@@ -18,7 +19,7 @@ function bucketOf(status: CheckStatus | SubResult['status']): Bucket {
 function leaves(record: RunRecord, check: CheckRecord, strict: boolean): Array<{ required: boolean; bucket: Bucket }> {
   if (check.kind === 'command' && !check.mark) {
     const rows = check.stepIds.flatMap((id) => {
-      const step = record.steps.find((s) => s.id === id);
+      const step = recordIndex(record).steps.get(id);
       const last = step?.attempts[step.attempts.length - 1];
       return step?.status === last?.status ? (last?.results?.rows ?? []) : [];
     });

@@ -5,6 +5,7 @@ import type { CheckRecord, DependencyItem, GateRecord, MarkRecord, RunRecord, St
 import { checksInScope, scopeIsEmpty } from '../run/scope';
 import { countChecks } from './counts';
 import type { CheckResult, GateDecision, Problem, Reason, Remedy, StageResult, Subject } from './types';
+import { recordIndex } from '../run/recordIndex';
 
 const FINISHED: ReadonlySet<CheckResult['status']> = new Set(['passed', 'failed', 'blocked', 'skipped']);
 
@@ -43,8 +44,9 @@ export function decideRun(record: RunRecord, options: { strict?: boolean } = {})
   }
   const steps = new Map(record.steps.map((s) => [s.id, s]));
   const gateById = new Map(record.gates.map((g) => [g.id, g]));
+  const { stages: stageById, checks: checkById } = recordIndex(record);
   for (const stage of stages) {
-    const stageRecord = record.stages.find((s) => s.id === stage.stageId)!;
+    const stageRecord = stageById.get(stage.stageId)!;
     if (stage.verdict === 'PASS') {
       passed.push(stageSubject(stageRecord));
       continue;
@@ -56,13 +58,13 @@ export function decideRun(record: RunRecord, options: { strict?: boolean } = {})
     if (!stage.checks.some((c) => c.required)) {
       // Only optional checks: a hold still counting down says until when; else they have not run.
       const holding = stage.checks.filter((c) => c.status === 'holding');
-      for (const result of holding) reasons.push(checkReason(record.checks.find((c) => c.id === result.checkId)!, stageRecord, steps, gateById));
+      for (const result of holding) reasons.push(checkReason(checkById.get(result.checkId)!, stageRecord, steps, gateById));
       if (holding.length === 0) reasons.push({ subject: stageSubject(stageRecord), problem: { kind: 'not-run' }, remedy: { kind: 'rerun-stage', stageId: stageRecord.id, stageKey: stageRecord.key } });
       continue;
     }
     for (const result of stage.checks) {
       if (!result.required || result.status === 'passed') continue;
-      const check = record.checks.find((c) => c.id === result.checkId)!;
+      const check = checkById.get(result.checkId)!;
       if (check.kind === 'dependency' && !check.mark) continue; // worded per issue below
       reasons.push(checkReason(check, stageRecord, steps, gateById));
     }
@@ -100,9 +102,17 @@ export function decideRun(record: RunRecord, options: { strict?: boolean } = {})
 
 function stageResults(record: RunRecord, inScope: readonly CheckRecord[], strict: boolean): StageResult[] {
   const results: StageResult[] = [];
+  // By stage, looked up: an "all" run of a long runbook has thousands of stages and checks.
+  const byStage = new Map<string, CheckRecord[]>();
+  for (const check of inScope) {
+    const list = byStage.get(check.stageId);
+    if (list) list.push(check);
+    else byStage.set(check.stageId, [check]);
+  }
+  const scopeStages = new Set(record.scope.stageIds);
   for (const stage of record.stages) {
-    const checks = inScope.filter((c) => c.stageId === stage.id);
-    if (checks.length === 0 && !record.scope.stageIds.includes(stage.id)) continue;
+    const checks = byStage.get(stage.id) ?? [];
+    if (checks.length === 0 && !scopeStages.has(stage.id)) continue;
     const checkResults = checks.map((c) => ({ checkId: c.id, status: c.status, required: strict || c.required }));
     const holding = checks.filter((c) => c.status === 'holding' && c.hold?.until).map((c) => c.hold!.until!);
     results.push({

@@ -91,7 +91,7 @@ function sentence(w: Words, text: string): string {
 // ---- names ------------------------------------------------------------------------------
 
 function stageOf(w: Words, stageId: string) {
-  return w.context.stages?.find((s) => s.id === stageId);
+  return byId(w.context.stages).get(stageId);
 }
 
 /** "Stage 2" (marker and key) where the runbook numbers it, else its label, else its id. */
@@ -109,11 +109,11 @@ function stageArg(w: Words, stageId: string | null, key: string | null): string 
 }
 
 function checkText(w: Words, checkId: string, fallback?: string): string {
-  return unsentence(fallback ?? w.context.checks?.find((c) => c.id === checkId)?.text ?? checkId);
+  return unsentence(fallback ?? byId(w.context.checks).get(checkId)?.text ?? checkId);
 }
 
 function gateTitle(w: Words, gateId: string, fallback?: string): string {
-  return fallback ?? w.context.gates?.find((g) => g.id === gateId)?.title ?? gateId;
+  return fallback ?? byId(w.context.gates).get(gateId)?.title ?? gateId;
 }
 
 export function wordSubject(subject: Subject, vocabulary: Vocabulary, options?: WordingOptions): string {
@@ -244,7 +244,7 @@ function reportRemedy(w: Words, remedy: Remedy, problem: Problem | undefined): s
     case 'rerun-stage':
       return `re-run ${stageShort(w, remedy.stageId, remedy.stageKey)}`;
     case 'rerun-check': {
-      const check = w.context.checks?.find((c) => c.id === remedy.checkId);
+      const check = byId(w.context.checks).get(remedy.checkId);
       return check ? `re-run the check ${w.text(`"${unsentence(check.text)}"`)} (${stageShort(w, check.stageId)})` : `re-run the check ${w.code(remedy.checkId)}`;
     }
     case 'fix-and-rerun': {
@@ -260,7 +260,7 @@ function reportRemedy(w: Words, remedy: Remedy, problem: Problem | undefined): s
     case 'wait-hold':
       return `wait until ${w.text(shortTime(remedy.until))} and re-run ${stageShort(w, remedy.stageId, remedy.stageKey)}`;
     case 'mark-check': {
-      const check = w.context.checks?.find((c) => c.id === remedy.checkId);
+      const check = byId(w.context.checks).get(remedy.checkId);
       const name = check ? `${w.text(`"${unsentence(check.text)}"`)} (${stageShort(w, check.stageId)})` : w.code(remedy.checkId);
       return `record a verdict for ${name}: passed, failed or blocked, with a note`;
     }
@@ -375,4 +375,21 @@ function editorRemedy(w: Words, remedy: Remedy, problem: Problem | undefined): s
       return "Run stage from a stage's lens, or Runbook Gate: Run All Steps";
   }
   return '';
+}
+
+const indexes = new WeakMap<ReadonlyArray<{ id: string }>, { length: number; map: Map<string, unknown> }>();
+const NO_ITEMS = new Map<string, never>();
+
+/**
+ * A context list by id (the first of each, as find gives), made once per list and again if
+ * it grew: a No-Go run of a long runbook has a reason for each of thousands of checks and gates.
+ */
+function byId<T extends { id: string }>(items: ReadonlyArray<T> | undefined): ReadonlyMap<string, T> {
+  if (!items) return NO_ITEMS;
+  const known = indexes.get(items);
+  if (known && known.length === items.length) return known.map as Map<string, T>;
+  const map = new Map<string, T>();
+  for (const item of items) if (!map.has(item.id)) map.set(item.id, item);
+  indexes.set(items, { length: items.length, map });
+  return map;
 }

@@ -6,6 +6,7 @@ import type { Attempt, CheckRecord, RunRecord, SubResult } from '../run/record';
 import type { GateDecision } from '../gate/types';
 import { escapeText, inlineCode, linkTarget, tableCell } from './markdown';
 import { decidedChecks, harnessRows, overallLine } from './results';
+import { recordIndex } from '../run/recordIndex';
 
 interface Facts {
   exitCode: number | null;
@@ -17,7 +18,7 @@ interface Facts {
 const NONE: Facts = { exitCode: null, durationMs: null, startedAt: null, logPath: null };
 
 function latest(record: RunRecord, stepId: string): Attempt | null {
-  const step = record.steps.find((s) => s.id === stepId);
+  const step = recordIndex(record).steps.get(stepId);
   return step?.attempts[step.attempts.length - 1] ?? null;
 }
 

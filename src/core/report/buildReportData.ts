@@ -10,6 +10,7 @@ import { commandFacts, groupByArea } from './commands';
 import { dirOf, escapeText, inlineCode, relativePosix } from './markdown';
 import { countParts, mergeCounts, resultRows, statusText } from './results';
 import { dependencies, gateList, snapshotRows, thresholdList } from './snapshot';
+import { recordIndex } from '../run/recordIndex';
 
 export interface ReportRun {
   record: RunRecord;
@@ -41,7 +42,7 @@ function seconds(iso: string): string {
 }
 
 function unique<T>(values: readonly T[]): T[] {
-  return values.filter((value, index) => values.indexOf(value) === index);
+  return [...new Set(values)];
 }
 
 function issueUrl(record: RunRecord): string | null {
@@ -53,7 +54,7 @@ function issueUrl(record: RunRecord): string | null {
 }
 
 function checkData(record: RunRecord, checkId: string, required: boolean, links: Links): ReportCheck | null {
-  const check = record.checks.find((c) => c.id === checkId);
+  const check = recordIndex(record).checks.get(checkId);
   if (!check) return null;
   return {
     id: check.id, ordinal: check.ordinal, text: check.text, detail: check.detail, kind: check.kind, required,
@@ -65,7 +66,7 @@ function checkData(record: RunRecord, checkId: string, required: boolean, links:
 
 function stagesOf(run: ReportRun, links: Links): ReportStage[] {
   return run.decision.stages.flatMap((result) => {
-    const stage = run.record.stages.find((s) => s.id === result.stageId);
+    const stage = recordIndex(run.record).stages.get(result.stageId);
     if (!stage) return [];
     return [{
       id: stage.id, label: stage.label, title: stage.title, key: stage.key, kind: stage.kind, runbook: run.record.runbook.path,
@@ -80,7 +81,9 @@ function decisionData(runs: readonly ReportRun[], name: string, timestamp: strin
   const go = runs.every((run) => run.decision.go);
   const several = unique(runs.map((run) => run.record.runbook.path)).length > 1;
   const prefix = (run: ReportRun) => (several ? `${escapeText(reportName(run.record.context.title || run.record.runbook.title))}: ` : '');
-  const words = (run: ReportRun) => ({ context: wordingContext(run.record, run.runDir), style: MARKDOWN_STYLE });
+  // One wording context per run, not per reason: a No-Go run of a long runbook has thousands.
+  const contexts = new Map(runs.map((run) => [run, { context: wordingContext(run.record, run.runDir), style: MARKDOWN_STYLE }]));
+  const words = (run: ReportRun) => contexts.get(run)!;
   const reasons = runs.flatMap((run) => run.decision.reasons.map((r) => `${prefix(run)}${wordReason(r, 'report', words(run))}`));
   const passed = runs.flatMap((run) => run.decision.passed.map((s) => `${prefix(run)}${wordPassed(s, 'report', words(run))}`));
   const remedies = runs.flatMap((run) => run.decision.reasons.map((r) => wordReasonRemedy(r, 'report', words(run))));

@@ -7,6 +7,7 @@ import type { ReportCommand, ReportData } from './data';
 import { commandLine, runLink, type Links } from './evidence';
 import { relativePosix } from './markdown';
 import { statusText } from './results';
+import { recordIndex } from '../run/recordIndex';
 
 interface Ran {
   command: ReportCommand;
@@ -32,7 +33,7 @@ function fromAttempt(id: string, title: string, command: string, area: string, r
 }
 
 function ranCommands(record: RunRecord, strict: boolean, links: Links): Ran[] {
-  const stageTitle = (id: string | null) => record.stages.find((s) => s.id === id)?.title ?? null;
+  const stageTitle = (id: string | null) => (id === null ? undefined : recordIndex(record).stages.get(id))?.title ?? null;
   const ran: Ran[] = [];
   record.steps.forEach((step, index) => {
     const last = step.attempts[step.attempts.length - 1];
@@ -42,8 +43,8 @@ function ranCommands(record: RunRecord, strict: boolean, links: Links): Ran[] {
     ran.push({ command, inputs: step.inputs, results: last.results, startedAt: last.startedAt ?? '', order: index });
   });
   record.extra.forEach((extra, index) => {
-    const check = record.checks.find((c) => c.id === extra.checkId);
-    const stepArea = record.steps.find((s) => s.id === check?.stepIds[0])?.sectionTitle ?? null;
+    const check = (extra.checkId === null ? undefined : recordIndex(record).checks.get(extra.checkId));
+    const stepArea = (check?.stepIds[0] === undefined ? undefined : recordIndex(record).steps.get(check.stepIds[0]))?.sectionTitle ?? null;
     const area = areaName(stepArea ?? stageTitle(extra.stageId ?? check?.stageId ?? null) ?? 'Additional evidence');
     const command = fromAttempt(extra.id, extra.title, extra.attempt.command || extra.command, area, false, 1, extra.attempt, links);
     ran.push({ command, inputs: [], results: extra.attempt.results, startedAt: extra.attempt.startedAt ?? '', order: record.steps.length + index });

@@ -7,6 +7,8 @@ import type { Attempt, CheckRecord, DependencyItem, ExtraRecord, GateRecord, Mar
 import type { ReportEvidence } from './data';
 import { firstLine, relativePosix } from './markdown';
 import { statusText } from './results';
+import { recordIndex } from '../run/recordIndex';
+import { dependencyItemsOf } from '../run/dependencyItems';
 
 /** Where links start from and where the run's files are (workspace-relative). */
 export interface Links {
@@ -82,7 +84,7 @@ export function dependencyState(item: DependencyItem): string {
 
 function dependencyEvidence(record: RunRecord, check: CheckRecord): ReportEvidence[] {
   const deps = record.dependencies;
-  const items = check.issueIds.length > 0 ? deps.items.filter((i) => check.issueIds.includes(i.refId)) : deps.items;
+  const items = dependencyItemsOf(check, deps);
   if (deps.checkedAt === null) return [base('dependency', `dependency gate not checked${deps.reason ? `: ${deps.reason}` : ''}`, 'NOT RUN')];
   if (items.length === 0) return [base('dependency', deps.reason ?? 'no dependency issues found in the runbook', 'BLOCKED')];
   return items.map((item) => base('dependency', dependencyLine(item), dependencyState(item)));
@@ -100,7 +102,7 @@ function holdEvidence(check: CheckRecord): ReportEvidence[] {
 
 function gateEvidence(record: RunRecord, check: CheckRecord): ReportEvidence[] {
   return check.gateIds.flatMap((id) => {
-    const gate = record.gates.find((g) => g.id === id);
+    const gate = recordIndex(record).gates.get(id);
     return gate ? [base('gate', `${gate.title}: ${GATE_TEXT[gate.status]} (${gate.evidence})`, GATE_TEXT[gate.status])] : [];
   });
 }
@@ -114,7 +116,7 @@ export function markEvidence(mark: MarkRecord): ReportEvidence {
 export function checkEvidence(record: RunRecord, check: CheckRecord, links: Links): ReportEvidence[] {
   const own = check.kind === 'command'
     ? check.stepIds.flatMap((id) => {
-      const step = record.steps.find((s) => s.id === id);
+      const step = recordIndex(record).steps.get(id);
       return step ? stepEvidence(step, links) : [];
     })
     : check.kind === 'dependency' ? dependencyEvidence(record, check)
@@ -129,7 +131,7 @@ export function checkEvidence(record: RunRecord, check: CheckRecord, links: Link
 
 /** Evidence attached to the stage itself (`exec --stage`), and its mark. */
 export function stageEvidence(record: RunRecord, stageId: string, links: Links): ReportEvidence[] {
-  const stage = record.stages.find((s) => s.id === stageId);
+  const stage = recordIndex(record).stages.get(stageId);
   const extras = record.extra.filter((e) => e.stageId === stageId && e.checkId === null).flatMap((e) => extraEvidence(e, links));
   return [...extras, ...(stage?.mark ? [markEvidence(stage.mark)] : [])];
 }

@@ -4,6 +4,7 @@
 import type { CheckRecord, CheckStatus, RunRecord, StepStatus, SubResult } from '../run/record';
 import type { GateDecision, RunCounts } from '../gate/types';
 import type { ReportResult, StatusText } from './data';
+import { recordIndex } from '../run/recordIndex';
 
 const STATUS_TEXT: Record<CheckStatus, StatusText> = {
   passed: 'PASS',
@@ -25,7 +26,7 @@ export function statusText(status: CheckStatus | StepStatus): StatusText {
 export function harnessRows(record: RunRecord, check: CheckRecord): SubResult[] {
   if (check.kind !== 'command' || check.mark) return [];
   return check.stepIds.flatMap((id) => {
-    const step = record.steps.find((s) => s.id === id);
+    const step = recordIndex(record).steps.get(id);
     const last = step?.attempts[step.attempts.length - 1];
     return step && last && step.status === last.status ? (last.results?.rows ?? []) : [];
   });
@@ -34,7 +35,7 @@ export function harnessRows(record: RunRecord, check: CheckRecord): SubResult[] 
 /** The decision's checks in scope, in report order, with the record's check beside each. */
 export function decidedChecks(record: RunRecord, decision: GateDecision): Array<{ check: CheckRecord; required: boolean }> {
   return decision.stages.flatMap((stage) => stage.checks.flatMap((result) => {
-    const check = record.checks.find((c) => c.id === result.checkId);
+    const check = recordIndex(record).checks.get(result.checkId);
     return check ? [{ check, required: result.required }] : [];
   }));
 }

@@ -5,6 +5,7 @@ import type { DependencyGateStatus, RunRecord, StageVerdict } from '../run/recor
 import type { GateDecision } from '../gate/types';
 import type { ReportData, ReportStage } from './data';
 import { dependencyLine, dependencyState, gateStatusText } from './evidence';
+import { recordIndex } from '../run/recordIndex';
 
 type Row = ReportData['snapshot'][number];
 export interface DecidedRun { record: RunRecord; decision: GateDecision }
@@ -22,9 +23,14 @@ export function dependencies(runs: readonly DecidedRun[]): ReportData['dependenc
   const statuses = inScope.map((run) => run.decision.dependencies === 'not checked' ? run.record.dependencies.status : run.decision.dependencies);
   const status = DEPENDENCY_ORDER.find((s) => statuses.includes(s)) ?? 'not checked';
   const checked = inScope.map((run) => run.record.dependencies.checkedAt).filter((t): t is string => t !== null).sort();
-  const items = inScope.flatMap((run) => run.record.dependencies.items).filter(
-    (item, index, all) => all.findIndex((other) => other.label === item.label && other.repo === item.repo) === index,
-  );
+  // Each issue once (the first run's), by label and repository.
+  const seen = new Set<string>();
+  const items = inScope.flatMap((run) => run.record.dependencies.items).filter((item) => {
+    const key = JSON.stringify([item.label, item.repo]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   return {
     status,
     statusText: DEPENDENCY_STATUS[status],
@@ -71,7 +77,7 @@ export function snapshotRows(runs: readonly DecidedRun[], stages: readonly Repor
     for (const gate of record.gates) {
       if (!gate.inScope) continue;
       const commands = gate.observations
-        .map((o) => record.steps.find((s) => s.id === o.stepId)?.command.split('\n')[0]?.trim())
+        .map((o) => (o.stepId === null ? undefined : recordIndex(record).steps.get(o.stepId))?.command.split('\n')[0]?.trim())
         .filter((c, index, all): c is string => c !== undefined && all.indexOf(c) === index);
       rows.push({ name: gate.title, statusText: gateStatusText(gate.status), evidence: gate.evidence, commands });
     }

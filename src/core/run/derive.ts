@@ -5,6 +5,7 @@
 import type { CheckRecord, CheckStatus, DependencyRecord, GateRecord, RunRecord, StepRecord, StepStatus } from './record';
 import { describeRemaining, holdUntil, shortTime } from './holds';
 import { scopeTest } from './scope';
+import { dependencyItemsOf } from './dependencyItems';
 import { idList } from '../runbook/rules/text';
 
 export function deriveRecord(record: RunRecord): RunRecord {
@@ -15,12 +16,11 @@ export function deriveRecord(record: RunRecord): RunRecord {
   const steps = new Map(record.steps.map((s) => [s.id, s]));
   const gates = new Map(record.gates.map((g) => [g.id, g]));
   const stages = new Map(record.stages.map((s) => [s.id, s]));
-  const dependencyAt = new Map(record.dependencies.items.map((item, at) => [item.refId, at]));
   for (const check of record.checks) {
     const stageStart = stages.get(check.stageId)?.startedAt ?? null;
     const { status, outcome } = check.mark
       ? { status: check.mark.status as CheckStatus, outcome: markOutcome(check) }
-      : checkVerdict(check, { steps, gates, record, stageStart, dependencyAt });
+      : checkVerdict(check, { steps, gates, record, stageStart });
     if (check.hold) {
       check.hold.startedAt = stageStart;
       check.hold.until = stageStart ? holdUntil(check.hold, stageStart) : null;
@@ -58,8 +58,6 @@ interface Lookup {
   gates: Map<string, GateRecord>;
   record: RunRecord;
   stageStart: string | null;
-  /** Each dependency item's place in the record's list, by the reference it came from. */
-  dependencyAt: Map<string, number>;
 }
 
 /** Worst first: one failed step fails the check, one running step keeps it running. */
@@ -75,7 +73,7 @@ function checkVerdict(check: CheckRecord, look: Lookup): { status: CheckStatus; 
     case 'command':
       return commandVerdict(check, look);
     case 'dependency':
-      return dependencyVerdict(check, look.record.dependencies, look.dependencyAt);
+      return dependencyVerdict(check, look.record.dependencies);
     case 'hold':
       return holdVerdict(check, look);
     case 'gate':
@@ -98,18 +96,8 @@ function commandVerdict(check: CheckRecord, look: Lookup): { status: CheckStatus
   return { status, outcome: `${passed} of ${known.length} steps passed${worst?.outcome ? `; ${worst.id}: ${worst.outcome}` : ''}` };
 }
 
-/** A check's own dependency items, each once, in the record's order (looked up: a long runbook has thousands). */
-function ownItems(check: CheckRecord, deps: DependencyRecord, at: Map<string, number>): DependencyRecord['items'] {
-  const places = new Set<number>();
-  for (const id of check.issueIds) {
-    const n = at.get(id);
-    if (n !== undefined) places.add(n);
-  }
-  return [...places].sort((a, b) => a - b).map((n) => deps.items[n]!);
-}
-
-function dependencyVerdict(check: CheckRecord, deps: DependencyRecord, at: Map<string, number>): { status: CheckStatus; outcome: string } {
-  const items = check.issueIds.length > 0 ? ownItems(check, deps, at) : deps.items;
+function dependencyVerdict(check: CheckRecord, deps: DependencyRecord): { status: CheckStatus; outcome: string } {
+  const items = dependencyItemsOf(check, deps);
   if (items.length === 0) return { status: 'blocked', outcome: 'no dependency issues found in the runbook to check' };
   if (deps.checkedAt === null) return { status: 'pending', outcome: `dependency gate: ${items.length} issue${items.length === 1 ? '' : 's'} to check` };
   const failed = items.find((i) => i.error !== null || i.state === null);
