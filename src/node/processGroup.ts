@@ -1,6 +1,6 @@
 // Ending a whole process tree: steps are spawned detached, so each is the leader of its
 // own process group and `kill(-pgid)` reaches grandchildren too.
-import { readdirSync, readFileSync } from 'node:fs';
+import { processIds, statFields } from './procfs';
 
 const POLL_MS = 25;
 
@@ -18,24 +18,12 @@ function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
  * only wait for init to reap them). Null where /proc is not available.
  */
 export function liveGroupMembers(pgid: number): number[] | null {
-  let entries: string[];
-  try {
-    entries = readdirSync('/proc');
-  } catch {
-    return null;
-  }
+  const pids = processIds();
+  if (pids === null) return null;
   const members: number[] = [];
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'latin1');
-    } catch {
-      continue; // exited meanwhile
-    }
-    // "pid (comm) state ppid pgrp ..." — comm may contain spaces and parentheses.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(fields[2]) === pgid && fields[0] !== 'Z' && fields[0] !== 'X') members.push(Number(entry));
+  for (const pid of pids) {
+    const fields = statFields(pid); // null: exited meanwhile
+    if (fields && Number(fields[2]) === pgid && fields[0] !== 'Z' && fields[0] !== 'X') members.push(pid);
   }
   return members;
 }

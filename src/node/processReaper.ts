@@ -7,7 +7,8 @@
 // with). Where /proc is missing every finder returns null and nothing is ended. Never
 // signalled: this process, its ancestors, pid 1, and processes of another user. A process
 // started with a cleared environment (`env -i`, sudo, systemd-run) carries no mark.
-import { closeSync, openSync, readSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { processIds, statFields } from './procfs';
 
 export const COOKIE_VARIABLE = 'RUNBOOK_GATE_COOKIE';
 export const STEP_VARIABLE = 'RUNBOOK_GATE_STEP';
@@ -15,32 +16,6 @@ export const OWNER_VARIABLE = 'RUNBOOK_GATE_OWNER';
 
 const POLL_MS = 25;
 const KILL_ROUNDS = 40;
-
-/** Pids in /proc, or null where there is no /proc. */
-export function processIds(): number[] | null {
-  let entries: string[];
-  try {
-    entries = readdirSync('/proc');
-  } catch {
-    return null;
-  }
-  const pids: number[] = [];
-  for (const entry of entries) {
-    const code = entry.charCodeAt(0);
-    if (code >= 0x30 && code <= 0x39) pids.push(Number(entry));
-  }
-  return pids;
-}
-
-/** Fields of /proc/<pid>/stat after "(comm)": [state, ppid, pgrp, ...]; null when gone. */
-function statFields(pid: number | 'self'): string[] | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  } catch {
-    return null;
-  }
-}
 
 /** When the process started (clock ticks since boot): with the pid, an identity that is not reused. */
 export function startTicks(pid: number | 'self'): string | null {

@@ -2,7 +2,8 @@
 // it leads one) and every process that carries its RUNBOOK_GATE_STEP mark, wherever it went.
 import { randomUUID } from 'node:crypto';
 import { endProcessGroup } from './processGroup';
-import { COOKIE_VARIABLE, OWNER_VARIABLE, STEP_VARIABLE, endMarked, findMarked, ownerMark, processIds } from './processReaper';
+import { COOKIE_VARIABLE, OWNER_VARIABLE, STEP_VARIABLE, endMarked, findMarked, ownerMark } from './processReaper';
+import { processIds } from './procfs';
 import { trackStep, type TrackedStep } from './liveSteps';
 
 /**

@@ -78,15 +78,7 @@ export async function until(check: () => boolean, what: string, ms = 20_000): Pr
 }
 
 /** Running (a zombie is dead: it only waits for its parent, or init, to collect it). */
-export function alive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-    const state = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
-    return state !== 'Z' && state !== 'X';
-  } catch {
-    return false;
-  }
-}
+export { pidAlive as alive } from '../unit/node/processHelpers';
 
 export function runDirs(root: string): string[] {
   const runs = join(root, '.runbook-gate/runs');

@@ -9,6 +9,7 @@ import type { MaskedPiece, OutputMasker, SecretMasker } from '../secrets/secretM
 import { createExpectMatcher, type AnnotationMatcher } from './expectMatcher';
 import { OutputTail } from './outputTail';
 import { Utf8Stream } from './utf8Stream';
+import { concatBytes } from '../text/bytes';
 
 const STREAM_TAIL = 16 * 1024;
 const COMBINED_TAIL = 64 * 1024;
@@ -84,7 +85,7 @@ export class StepOutput {
   private pass(pieces: MaskedPiece[]): Promise<void> | void {
     if (pieces.length === 0) return;
     const waits: Promise<void>[] = [];
-    const writing = this.write(pieces.length === 1 ? pieces[0]!.bytes : concat(pieces));
+    const writing = this.write(pieces.length === 1 ? pieces[0]!.bytes : concatBytes(pieces.map((p) => p.bytes)));
     if (writing) waits.push(writing);
     for (const piece of pieces) {
       const listening = this.deliver(this.decoders[piece.stream].decode(piece.bytes), piece.stream);
@@ -113,16 +114,6 @@ export class StepOutput {
       fail(error);
     }
   }
-}
-
-function concat(pieces: readonly MaskedPiece[]): Uint8Array {
-  const bytes = new Uint8Array(pieces.reduce((n, p) => n + p.bytes.length, 0));
-  let at = 0;
-  for (const piece of pieces) {
-    bytes.set(piece.bytes, at);
-    at += piece.bytes.length;
-  }
-  return bytes;
 }
 
 function errorMessage(error: unknown): string {

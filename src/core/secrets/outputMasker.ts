@@ -8,6 +8,7 @@
 // a chunk that cannot start one passes at once, uncopied.
 import type { OutputStream } from '../ports';
 import type { FormMatcher } from './formMatcher';
+import { concatBytes } from '../text/bytes';
 
 export const MASK = '***';
 const MASK_BYTES = new TextEncoder().encode(MASK);
@@ -102,16 +103,8 @@ function joinByStream(parts: MaskedPiece[]): MaskedPiece[] {
   let group: MaskedPiece[] = [];
   const close = () => {
     if (group.length === 0) return;
-    const length = group.reduce((n, p) => n + p.bytes.length, 0);
-    const joined = group.length === 1 ? group[0]!.bytes : new Uint8Array(length);
-    if (group.length > 1) {
-      let at = 0;
-      for (const part of group) {
-        joined.set(part.bytes, at);
-        at += part.bytes.length;
-      }
-    }
-    if (length > 0) pieces.push({ stream: group[0]!.stream, bytes: joined });
+    const joined = concatBytes(group.map((p) => p.bytes));
+    if (joined.length > 0) pieces.push({ stream: group[0]!.stream, bytes: joined });
     group = [];
   };
   for (const part of parts) {

@@ -8,6 +8,7 @@
 // Terminal escape sequences may stand between characters of every form, and base64 may be
 // wrapped (line breaks between its characters). A value's beginning or end on its own (at
 // least half of it) is masked too: see textForms.
+import { concatBytes } from '../text/bytes';
 
 /** Values shorter than this are not masked at all: masking "a" or "yes" would shred every log. */
 export const MIN_SECRET_LENGTH = 4;
@@ -57,16 +58,7 @@ function anyCase(text: string): Spelling {
 }
 
 function concat(...parts: Spelling[]): Spelling {
-  const join = (pick: (s: Spelling) => Uint8Array) => {
-    const bytes = new Uint8Array(parts.reduce((n, p) => n + pick(p).length, 0));
-    let at = 0;
-    for (const part of parts) {
-      bytes.set(pick(part), at);
-      at += pick(part).length;
-    }
-    return bytes;
-  };
-  return { upper: join((s) => s.upper), lower: join((s) => s.lower) };
+  return { upper: concatBytes(parts.map((s) => s.upper)), lower: concatBytes(parts.map((s) => s.lower)) };
 }
 
 function pair(upper: string, lower: string): Spelling {

@@ -4,6 +4,7 @@
 import { FormMatcher } from './formMatcher';
 import { MASK, OutputMasker } from './outputMasker';
 import { secretForms } from './secretForms';
+import { concatBytes } from '../text/bytes';
 
 export { MASK, type MaskedPiece, OutputMasker } from './outputMasker';
 export { MIN_ENCODED_LENGTH, MIN_SECRET_LENGTH } from './secretForms';
@@ -44,14 +45,7 @@ export function createSecretMasker(values: readonly string[]): SecretMasker {
       if (!active) return bytes;
       const output = new OutputMasker(matcher);
       const pieces = [...output.push(bytes, 'stdout'), ...output.end()];
-      if (pieces.length === 1) return pieces[0]!.bytes;
-      const joined = new Uint8Array(pieces.reduce((n, p) => n + p.bytes.length, 0));
-      let at = 0;
-      for (const piece of pieces) {
-        joined.set(piece.bytes, at);
-        at += piece.bytes.length;
-      }
-      return joined;
+      return pieces.length === 0 ? new Uint8Array(0) : concatBytes(pieces.map((p) => p.bytes));
     },
     output: () => new OutputMasker(matcher),
   };
