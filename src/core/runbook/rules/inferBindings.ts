@@ -100,9 +100,6 @@ function computeInference(checks: InferCheck[], steps: InferStep[]): InferResult
       } else pool.set(word, { steps: [i], weights: [WEIGHTS[field]] });
     }
   });
-  const best: { check: number; step: number; score: Score; words: string[] }[] = [];
-  const disjoint = (a: Score, b: Score): boolean => a.matched.every((m) => !b.matched.some((n) => n.word === m.word));
-  const suggestions: Suggestion[] = [];
   // Sums of word weights per step for the check at hand, reset after each use (no allocation per pair).
   const sums = new Float64Array(steps.length);
   const touched: number[] = [];
@@ -130,9 +127,7 @@ function computeInference(checks: InferCheck[], steps: InferStep[]): InferResult
   // Steps outside any stage are a pool every check looks at: checks with the same words (the same
   // item repeated in many stages) rank that pool once between them.
   const outsideTop = new Map<string, Ranked[]>();
-  checks.forEach((check, ci) => {
-    const checkWords = tokens(check.text);
-    if (checkWords.length === 0) return;
+  return decideBindings(checks, steps, words, (check, checkWords) => {
     const wordsKey = checkWords.join('\u0000');
     let outside = outsideTop.get(wordsKey);
     if (!outside) {
@@ -143,7 +138,26 @@ function computeInference(checks: InferCheck[], steps: InferStep[]): InferResult
     // best three of both together are the best three of their best threes.
     const top: Ranked[] = [];
     for (const r of check.stageId === '' ? outside : [...topOfPool(check.stageId, checkWords), ...outside]) insertRanked(top, r.si, r.sum);
-    const candidates = top.map(({ si }) => ({ si, s: score(checkWords, words[si] ?? new Map<string, Field>()) }));
+    return top.map((r) => r.si);
+  });
+}
+
+/** Ranks a check's candidate steps: their indexes, at most three, best first. */
+export type RankCandidates = (check: InferCheck, checkWords: string[]) => number[];
+
+/**
+ * The decision once each check's best candidates are ranked: bind when confident and not tied
+ * (or to two steps when the check names each in other words), else suggest; then a step that
+ * several unrelated checks claim stays with the best-scoring one.
+ */
+export function decideBindings(checks: InferCheck[], steps: InferStep[], words: ReadonlyMap<string, Field>[], rank: RankCandidates): InferResult {
+  const best: { check: number; step: number; score: Score; words: string[] }[] = [];
+  const disjoint = (a: Score, b: Score): boolean => a.matched.every((m) => !b.matched.some((n) => n.word === m.word));
+  const suggestions: Suggestion[] = [];
+  checks.forEach((check, ci) => {
+    const checkWords = tokens(check.text);
+    if (checkWords.length === 0) return;
+    const candidates = rank(check, checkWords).map((si) => ({ si, s: score(checkWords, words[si] ?? new Map<string, Field>()) }));
     const [first, second] = candidates;
     if (!first) return;
     const tied = second !== undefined && first.s.score - second.s.score < MARGIN;
