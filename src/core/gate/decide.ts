@@ -192,10 +192,14 @@ function gateRemedy(check: CheckRecord, gates: Map<string, GateRecord>, steps: M
   return gate ? gateRemedyFor(gate, steps) : { kind: 'mark-check', checkId: check.id };
 }
 
-/** A gate a step observed red: fix what it measures and run that step again; else observe it. */
+/**
+ * A gate a step observed red: bring what it measures back within the threshold and run that
+ * step again; one the step could not observe (blocked): fix the step; else observe it.
+ */
 function gateRemedyFor(gate: GateRecord, steps: Map<string, StepRecord>): Remedy {
   const last = gate.observations.at(-1);
   const step = last?.source === 'step' && last.stepId ? steps.get(last.stepId) : undefined;
+  if (step && gate.status === 'red') return { kind: 'restore-gate', gateId: gate.id, stepId: step.id, command: step.command };
   if (step && gate.status !== 'not observed') {
     return { kind: 'fix-and-rerun', stepId: step.id, command: step.command, stageId: step.stageId, stageKey: null };
   }

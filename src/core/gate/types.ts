@@ -39,6 +39,8 @@ export type Remedy =
   | { kind: 'wait-hold'; checkId: string; until: string; stageId: string; stageKey: string | null }
   | { kind: 'mark-check'; checkId: string }
   | { kind: 'observe-gate'; gateId: string }
+  /** A step measured the gate red: its command passed, what it measures is out of bounds. */
+  | { kind: 'restore-gate'; gateId: string; stepId: string; command: string }
   | { kind: 'close-issue'; label: string; url: string | null }
   | { kind: 'configure-github'; need: 'repository' | 'token' | 'access' | 'network' }
   | { kind: 'select-scope' };

@@ -266,6 +266,8 @@ function reportRemedy(w: Words, remedy: Remedy, problem: Problem | undefined): s
     }
     case 'observe-gate':
       return `observe ${w.text(gateTitle(w, remedy.gateId))} with a step bound to it, or record its status with a note`;
+    case 'restore-gate':
+      return `bring ${w.code(remedy.gateId)} back within its threshold (${w.code(commandLine(remedy.command))} measures it) and re-run step ${w.code(remedy.stepId)}`;
     case 'close-issue': {
       const title = problem?.kind === 'issue-open' && problem.title ? ` (${w.text(problem.title)})` : '';
       return `close ${w.text(remedy.label)}${title}, or take it out of the runbook's dependencies`;
@@ -321,6 +323,11 @@ function cliRemedy(w: Words, remedy: Remedy, problem: Problem | undefined): stri
       return `${w.code(`runbook-gate mark ${runDir} ${shellWord(remedy.checkId)} passed --note …`)} (or failed / blocked)`;
     case 'observe-gate':
       return `bind a step to it (${w.code(`gate=${remedy.gateId}`)}), or ${w.code(`runbook-gate mark ${runDir} ${shellWord(remedy.gateId)} green --note …`)} (or red / blocked)`;
+    case 'restore-gate': {
+      const restore = `bring ${w.code(remedy.gateId)} back within its threshold (${w.code(commandLine(remedy.command))} measures it)`;
+      if (w.context.extraIds?.includes(remedy.stepId)) return `${restore}, then record it again with ${w.code(`runbook-gate exec ${runDir} -- COMMAND`)}`;
+      return `${restore}, then re-run ${run(`--step ${shellWord(remedy.stepId)}`)}`;
+    }
     case 'close-issue':
       return `close ${w.text(remedy.label)}${remedy.url ? ` (${w.text(remedy.url)})` : ''}, then re-run ${run('')}`;
     case 'configure-github':
@@ -361,6 +368,10 @@ function editorRemedy(w: Words, remedy: Remedy, problem: Problem | undefined): s
       return `Runbook Gate: Mark Check… on ${checkName(remedy.checkId)}`;
     case 'observe-gate':
       return `Runbook Gate: Mark Check… on ${w.text(gateTitle(w, remedy.gateId))} (green, red or blocked, with a note), or bind a step to it with ${w.code(`gate=${remedy.gateId}`)}`;
+    case 'restore-gate': {
+      const restore = `bring ${w.code(remedy.gateId)} back within its threshold (${w.code(commandLine(remedy.command))} measures it)`;
+      return w.context.extraIds?.includes(remedy.stepId) ? `${restore}, then record it again as evidence` : `${restore}, then Run step from its lens (${w.code(remedy.stepId)})`;
+    }
     case 'close-issue':
       return `close ${w.text(remedy.label)}, then Run stage again`;
     case 'configure-github':

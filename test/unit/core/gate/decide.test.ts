@@ -66,6 +66,23 @@ test('observed green gates make the same run Go', () => {
   assert.deepEqual(decision.reasons, []);
 });
 
+test('a gate a step measured red asks for the value to come back within the threshold, not for the step to be fixed', () => {
+  const observed = (gateId: string, status: 'red' | 'blocked', value: number | null) => ({
+    type: 'gate-observed' as const, at: minutes(4), gateId,
+    observation: { at: minutes(4), source: 'step' as const, stepId: 'runtime-ws-health', attempt: 1, status, value, note: '', by: null },
+  });
+  const record = applyEvents(stageZeroPassed(), [observed('error-budget-gate', 'red', 2.5), observed('replay-gate', 'blocked', null)]);
+  const reasons = decideRun(record).reasons;
+  assert.deepEqual(reasons.map((r) => [r.subject.kind, r.problem.kind, r.remedy.kind]), [
+    ['gate', 'gate-red', 'restore-gate'],
+    ['gate', 'gate-blocked', 'fix-and-rerun'],
+  ]);
+  assert.equal(wordReasonRemedy(reasons[0]!, 'cli', { context: { runbookPath: 'docs/x.md' } }),
+    'bring `error-budget-gate` back within its threshold (`cargo test -p openagents-runtime-service` measures it), then re-run `runbook-gate run docs/x.md --resume --step runtime-ws-health`');
+  assert.equal(wordReasonRemedy(reasons[0]!, 'report'),
+    'Bring `error-budget-gate` back within its threshold (`cargo test -p openagents-runtime-service` measures it) and re-run step `runtime-ws-health`.');
+});
+
 test('a running hold makes the stage HOLDING and names when it ends; past it the stage passes', () => {
   const holding = applyEvents(stageZeroPassed(), [
     { type: 'scope-added', at: minutes(5), scope: { stageIds: ['stage-1'], checkIds: [], stepIds: [], gateIds: [] } },

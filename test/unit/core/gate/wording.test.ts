@@ -87,6 +87,7 @@ const REMEDIES: Remedy[] = [
   { kind: 'wait-hold', checkId: 'stage-1.2', until: '2026-02-21T10:10:00.000Z', stageId: 'stage-1', stageKey: '1' },
   { kind: 'mark-check', checkId: 'stage-2.1' },
   { kind: 'observe-gate', gateId: 'replay-gate' },
+  { kind: 'restore-gate', gateId: 'latency-gate', stepId: 'latency', command: 'node metrics.mjs' },
   { kind: 'close-issue', label: '#1858', url: 'https://github.com/o/r/issues/1858' },
   ...(['repository', 'token', 'access', 'network'] as const).map((need): Remedy => ({ kind: 'configure-github', need })),
   { kind: 'select-scope' },
