@@ -5,6 +5,7 @@ import type { GateDecision } from '../core/gate/types';
 import type { RunRecord } from '../core/run/record';
 import { wordReason, wordReasonRemedy, wordingContext } from '../core/gate/wording';
 import { terminalLine } from '../core/text/controlChars';
+import { cutWithEllipsis } from '../core/text/cut';
 
 function pad(text: string, width: number): string {
   return text.length >= width ? text : text + ' '.repeat(width - text.length);
@@ -12,7 +13,7 @@ function pad(text: string, width: number): string {
 
 function clip(text: string, max = 90): string {
   const flat = terminalLine(text.replace(/\s+/g, ' ').trim());
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return cutWithEllipsis(flat, max);
 }
 
 export function formatResults(record: RunRecord, decision: GateDecision): string {

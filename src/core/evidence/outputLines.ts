@@ -1,6 +1,7 @@
 // Picking the one line of a process's output that a report should show: the last line that
 // says something, or the last line that reads as an error ("ERROR: (gcloud.run.services.describe)
 // Cannot find service [oa-khala-backend-nonprod]" -> "Cannot find service [oa-khala-backend-nonprod]").
+import { cutWithEllipsis } from '../text/cut';
 
 export const MAX_OUTCOME = 160;
 
@@ -15,7 +16,7 @@ export function stripAnsi(text: string): string {
 export function clip(text: string, max = MAX_OUTCOME): string {
   // eslint-disable-next-line no-control-regex
   const clean = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\ufffd').trim();
-  return clean.length > max ? clean.slice(0, max - 1) + '…' : clean;
+  return cutWithEllipsis(clean, max);
 }
 
 function linesOf(text: string): string[] {

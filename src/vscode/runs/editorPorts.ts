@@ -10,6 +10,7 @@ import { runtime } from '../lazy';
 import type { InputPrompts } from './inputPrompts';
 import { confirmModal } from '../confirm';
 import type { Notifier } from '../notify';
+import { cutWithEllipsis } from '../../core/text/cut';
 
 export async function editorPorts(folder: vscode.WorkspaceFolder, prompts: InputPrompts, log: vscode.LogOutputChannel, notify: Notifier): Promise<HostPorts> {
   const rt = await runtime();
@@ -41,6 +42,6 @@ export async function editorPorts(folder: vscode.WorkspaceFolder, prompts: Input
 export function confirmDestructive(step: Step, notify: Notifier | null): Promise<boolean> {
   const why = step.rollback ? 'a Rollback step' : `destructive (${step.destructiveReason ?? 'annotated'})`;
   const first = step.command.split('\n').find((line) => line.trim() !== '')?.trim() ?? step.command;
-  const shown = first.length > 120 ? `${first.slice(0, 119)}…` : first;
+  const shown = cutWithEllipsis(first, 120);
   return confirmModal(notify, `Run \`${shown}\`? "${step.title}" is ${why}.`, `The whole command:\n${step.command}`, 'Run it');
 }

@@ -1,5 +1,6 @@
 // Shared by every results format: what one parse gives back, and how a row's text is kept.
 import type { HarnessResults, SubResult } from '../../run/record';
+import { cutWithEllipsis } from '../../text/cut';
 
 export type ResultsFormat = HarnessResults['format'];
 
@@ -19,7 +20,7 @@ export function refused(error: string): ParsedRows {
 /** One line of plain text: whitespace collapsed, cut to MAX_DETAIL characters. */
 export function oneLine(text: string, max = MAX_DETAIL): string {
   const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > max ? line.slice(0, max - 1) + '…' : line;
+  return cutWithEllipsis(line, max);
 }
 
 /** Row ids must be unique within a file (sub-checks are addressed by them): repeats get "#2", "#3". */

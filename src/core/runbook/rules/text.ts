@@ -1,4 +1,5 @@
 // Small text rules shared by the modeler: slugs, numbering, gate and rollback headings.
+import { cutWithEllipsis } from '../../text/cut';
 
 /** GitHub-style anchor slug: lower case, punctuation dropped, spaces to dashes. */
 export function slugify(text: string): string {
@@ -85,5 +86,6 @@ export function idList<T>(items: readonly T[], idOf: (item: T) => string): strin
 }
 
 export function truncate(text: string, max = 80): string {
-  return text.length <= max ? text : text.slice(0, max - 1).trimEnd() + '…';
+  const cut = cutWithEllipsis(text, max);
+  return cut === text ? text : `${cut.slice(0, -1).trimEnd()}…`;
 }
