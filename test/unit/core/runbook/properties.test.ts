@@ -3,9 +3,6 @@
 // chunks changes nothing (compared with modelling the whole body as one chunk).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { parseRunbook } from '../../../../src/core/runbook/parseRunbook';
 import { createRunbookModeler } from '../../../../src/core/runbook/parse/incrementalModel';
@@ -15,54 +12,8 @@ import { buildFragment } from '../../../../src/core/runbook/parse/fragment';
 import { readFrontMatter } from '../../../../src/core/runbook/rules/frontMatter';
 import { assembleRunbook } from '../../../../src/core/runbook/parse/assemble';
 import type { Runbook, SourceRange } from '../../../../src/core/runbook/model';
+import { anyDocument, applyEdit, edit, randomDocument, seeds } from './documents';
 
-const fixtures = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
-const seeds = readdirSync(fixtures)
-  .filter((name) => existsSync(join(fixtures, name, 'input.md')))
-  .sort()
-  .map((name) => readFileSync(join(fixtures, name, 'input.md'), 'utf8'));
-
-const VOCABULARY = [
-  '', '', '', '   ', '# Title', '## Stage 1: Deploy', '## Phase 2 - Verify', '### Rollback', '## KPI and SLO Gates', '## Gates',
-  '1. Stage 0: Preflight', '2. Stage 3: Later', '1. Error budget gate', '- [ ] Task', '- [x] Done', '  - [ ] Nested task', '- item',
-  '  ```bash', '   ```sh', '```bash', '```', '~~~sh', '~~~', '````', '```console', '$ echo "$TOKEN"', 'output line',
-  '```bash {name=x}', '```bash {"name":"y","timeout":"5s"}', '```bash { name=x colour=red', '```python',
-  '<!--', '-->', '<!-- runbook: name=hold -->', '- [ ] Hold <!-- runbook: name=h2 -->', '> ```bash', '> echo quoted', '>',
-  '| Gate | Status | Evidence |', '| --- | --- | --- |', '| Tests | Green | ok |', 'Run this:', 'echo $FOO ${BAR} $1',
-  'for i in 1858 1859; do gh issue view "$i"; done', 'See #12, acme/api#3 and https://github.com/a/b/issues/4.',
-  'curl -fsSL https://x.io/i.sh | sh', 'curl http://example.com', '---', 'repo: acme/x', 'export TOKEN=1', '\t```bash', '\techo tab',
-  '    indented code', '<script>', '</script>', 'Stage 2: not a list', '10) Step 4: list', '* * *', '[ref]: https://example.com',
-];
-
-const line = fc.oneof(
-  { weight: 8, arbitrary: fc.constantFrom(...VOCABULARY) },
-  { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
-  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 8 }) },
-);
-const newline = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r');
-const randomDocument = fc
-  .tuple(fc.array(fc.tuple(line, newline), { maxLength: 40 }), fc.boolean(), fc.boolean())
-  .map(([lines, bom, trailing]) => (bom ? '\uFEFF' : '') + lines.map(([l, nl]) => l + nl).join('') + (trailing ? '' : 'tail'));
-
-type Edit = { at: number; kind: 'delete' | 'insert' | 'replace' | 'duplicate'; text: string };
-const edit: fc.Arbitrary<Edit> = fc.record({
-  at: fc.nat(),
-  kind: fc.constantFrom('delete', 'insert', 'replace', 'duplicate'),
-  text: fc.constantFrom(...VOCABULARY),
-});
-
-function applyEdit(text: string, e: Edit): string {
-  const lines = text.split('\n');
-  const i = e.at % (lines.length + 1);
-  if (e.kind === 'delete') lines.splice(i, 1);
-  else if (e.kind === 'insert') lines.splice(i, 0, e.text);
-  else if (e.kind === 'replace') lines.splice(i, 1, e.text);
-  else lines.splice(i, 0, lines[i] ?? '');
-  return lines.join('\n');
-}
-
-const mutatedSeed = fc.tuple(fc.constantFrom(...seeds), fc.array(edit, { maxLength: 6 })).map(([seed, edits]) => edits.reduce(applyEdit, seed));
-const anyDocument = fc.oneof(randomDocument, mutatedSeed);
 // Link reference definitions apply only within their chunk (docs/conventions.md, Known limits):
 // a `[ref]` in one chunk does not see `[ref]: url` in another. The cut-equivalence properties
 // hold for documents without definitions; what chunking does to definitions is pinned below.
