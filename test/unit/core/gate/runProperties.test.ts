@@ -1,7 +1,7 @@
 // Properties of a whole run on random and mutated runbooks: whatever the runbook and whatever
 // happened in the run (attempts of any status, marks, gate observations, dependency lookups
 // of any answer, or nothing at all), planning, recording, deciding and writing every report
-// and artifact never throws, the decision is Go exactly when no reason is left, a Go has every
+// and artifact never throws, the record read back from its JSON gives the same reports, the decision is Go exactly when no reason is left, a Go has every
 // stage in scope passed and every gate in scope green, every report states a No-Go, and no
 // text shows "undefined", "NaN" or "[object Object]".
 import { test } from 'node:test';
@@ -11,6 +11,7 @@ import { parseRunbook } from '../../../../src/core/runbook/parseRunbook';
 import { planSelection } from '../../../../src/core/run/plan';
 import { defineRun } from '../../../../src/core/run/defineRun';
 import { applyEvents, emptyRecord } from '../../../../src/core/run/applyEvents';
+import { upgradeRecord } from '../../../../src/core/run/upgradeRecord';
 import type { RunEvent } from '../../../../src/core/run/events';
 import type { DependencyItem, MarkStatus, StepStatus } from '../../../../src/core/run/record';
 import { decideRun } from '../../../../src/core/gate/decide';
@@ -110,9 +111,15 @@ test('any runbook, anything happening in its run: decided, worded and reported w
           assert.doesNotMatch(words, BROKEN, `${vocabulary}: ${words}`);
         }
       }
-      const data = buildReportData([{ record, decision, runDir: '.runbook-gate/runs/r1' }], { reportPath: 'docs/status/report.md', template: 'gate', toolVersion: 'test' });
-      for (const template of BUILTIN_TEMPLATE_NAMES) {
-        const report = renderReport(data, template);
+      const reportsOf = (r: typeof record) => {
+        const data = buildReportData([{ record: r, decision: decideRun(r), runDir: '.runbook-gate/runs/r1' }], { reportPath: 'docs/status/report.md', template: 'gate', toolVersion: 'test' });
+        return BUILTIN_TEMPLATE_NAMES.map((template) => renderReport(data, template));
+      };
+      const reports = reportsOf(record);
+      // The record is the single source of truth: read back from run.json, it gives the same reports.
+      assert.deepEqual(reportsOf(upgradeRecord(JSON.parse(JSON.stringify(record)), 'run.json')), reports);
+      for (const [i, template] of BUILTIN_TEMPLATE_NAMES.entries()) {
+        const report = reports[i]!;
         // A No-Go is always stated ("No-Go for <runbook> at <time>."); a Go drill report has no Decision section.
         if (decision.go) assert.doesNotMatch(report, /No-Go for /, template);
         else assert.match(report, /No-Go for /, `${template} states the No-Go`);
