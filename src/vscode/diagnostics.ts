@@ -1,8 +1,10 @@
 // The model's diagnostics in the Problems panel, on their own subscription to model changes,
-// with the model's fixes as quick fixes. Ordinary Markdown and our own reports get none.
+// with the model's fixes as quick fixes. Ordinary Markdown and our own reports get none. At
+// most what VS Code shows of a file is made into editor objects (diagnosticsShown).
 import * as vscode from 'vscode';
 import type { RunbookDiagnostic } from '../core/runbook/model';
 import { isRunbookModel } from '../core/runbook/isRunbookModel';
+import { diagnosticsShown } from '../core/editor/diagnosticsShown';
 import type { RunbookModels } from './models';
 import { toRange } from './positions';
 
@@ -42,7 +44,12 @@ export function registerDiagnostics(models: RunbookModels): vscode.Disposable {
   }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] });
   const changes = models.onDidChangeModel(({ document, runbook }) => {
     if (!isRunbookModel(runbook)) collection.delete(document.uri);
-    else collection.set(document.uri, runbook.diagnostics.map((d) => new RunbookDiagnosticItem(d)));
+    else {
+      const { shown, summary } = diagnosticsShown(runbook.diagnostics);
+      const items = shown.map((d) => new RunbookDiagnosticItem(d));
+      if (summary) items.push(new RunbookDiagnosticItem(summary));
+      collection.set(document.uri, items);
+    }
   });
   const closed = vscode.workspace.onDidCloseTextDocument((document) => collection.delete(document.uri));
   return vscode.Disposable.from(collection, actions, changes, closed);

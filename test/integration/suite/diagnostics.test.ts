@@ -53,4 +53,21 @@ suite('diagnostics and bindings', () => {
     assert.equal(editor.document.lineAt(4).text, '- Run the health probe.');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
+
+  test('a runbook with 1,200 repeated step names gets 999 of them and one line that counts the rest', async () => {
+    await activateExtension();
+    const many = workspaceUri('runbooks', 'many-names.md');
+    const fences = Array.from({ length: 1200 }, (_, i) => `Step ${i}:\n\n\`\`\`bash {name=same}\necho ${i}\n\`\`\`\n`).join('\n');
+    await vscode.workspace.fs.writeFile(many, new TextEncoder().encode(`# Many names\n\n## Stage 1: Repeat\n\n${fences}`));
+    await openRunbook(many);
+    const shown = await eventually('the diagnostics of 1,200 fences', () => {
+      const found = ours(many);
+      return found.some((d) => d.code === 'diagnostics-not-shown') ? found : undefined;
+    });
+    assert.equal(shown.length, 1000);
+    assert.equal(shown.filter((d) => d.code === 'duplicate-step-name').length, 999);
+    const summary = shown.find((d) => d.code === 'diagnostics-not-shown')!;
+    assert.match(summary.message, /^200 more diagnostics of this runbook are not shown .*: 200 duplicate-step-name\./);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
 });
