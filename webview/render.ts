@@ -1,7 +1,7 @@
 // Renders a runbook's state (stages, checks, evidence, dependencies, gates, the decision) into
 // the panel. Re-rendered on every state message; the output view lives outside it, so it never
 // jumps when a step ends.
-import type { PanelAttempt, PanelCheck, PanelCommand, PanelStage, PanelState, PanelStep } from './messages';
+import type { PanelAttempt, PanelCheck, PanelCommand, PanelOmitted, PanelStage, PanelState, PanelStep } from './messages';
 import type { CheckStatus } from '../src/core/run/record';
 import { describeRemaining } from '../src/core/run/holds';
 import { button, h, icon, vsc, type Child } from './dom';
@@ -46,6 +46,16 @@ export function renderState(root: HTMLElement, state: PanelState | null, send: S
   }
   if (state.dependencies) root.append(dependencies(state, send));
   if (state.gates.length > 0) root.append(gates(state));
+  if (state.omitted) root.append(omittedNote(state.omitted));
+}
+
+/** What the panel leaves out of a very long runbook; the lenses in the editor show it all. */
+function omittedNote(omitted: PanelOmitted): HTMLElement {
+  const parts = ([
+    [omitted.stages, 'stages'], [omitted.checks, 'checks'], [omitted.steps, 'other steps'],
+    [omitted.gates, 'gates'], [omitted.dependencies, 'dependency issues'], [omitted.reasons, 'reasons of the decision'],
+  ] as const).filter(([n]) => n > 0).map(([n, what]) => `${n.toLocaleString('en-US')} ${what}`);
+  return h('p', { class: 'omitted muted' }, `This runbook is too long to show whole here: ${parts.join(', ')} are not listed. The lenses in the editor show every stage and check.`);
 }
 
 function header(state: PanelState, send: Send): HTMLElement {
@@ -122,6 +132,7 @@ function stageSection(stage: PanelStage, state: PanelState, send: Send): HTMLEle
     button('Show in runbook', 'go-to-file', () => send({ type: 'reveal', line: stage.line }), { secondary: true }),
   );
   section.append(actions, h('ul', { class: 'checks' }, ...stage.checks.map((c) => checkRow(c, state, send))));
+  if (stage.moreChecks > 0) section.append(h('p', { class: 'muted' }, `… and ${stage.moreChecks.toLocaleString('en-US')} more checks in this stage: see them in the runbook.`));
   return section;
 }
 

@@ -66,7 +66,18 @@ export interface LensIndex {
 /** Diagnostics that say an item reads like a command but runs no step (yet). */
 const UNBOUND_CODES = new Set(['unbound-command-check', 'binding-ambiguous', 'binding-below-threshold']);
 
+/** The last index of each model, with the record it was made for: the lenses and the panel share it. */
+const indexes = new WeakMap<Runbook, { record: RunRecord | null; index: LensIndex }>();
+
 export function indexLenses(runbook: Runbook, record: RunRecord | null): LensIndex {
+  const known = indexes.get(runbook);
+  if (known && known.record === record) return known.index;
+  const index = buildIndex(runbook, record);
+  indexes.set(runbook, { record, index });
+  return index;
+}
+
+function buildIndex(runbook: Runbook, record: RunRecord | null): LensIndex {
   return {
     runbook,
     stages: new Map(runbook.stages.map((s) => [s.id, s])),

@@ -64,6 +64,18 @@ export interface PanelStage {
   verdict: StageVerdict | 'RUNNING';
   holdUntil: string | null;
   checks: PanelCheck[];
+  /** Checks of the stage past what the panel shows of a very long runbook. */
+  moreChecks: number;
+}
+
+/** What the panel leaves out of a very long runbook, counted (panelView.ts, PANEL_LIMITS). */
+export interface PanelOmitted {
+  stages: number;
+  checks: number;
+  steps: number;
+  gates: number;
+  dependencies: number;
+  reasons: number;
 }
 
 export interface PanelDependency {
@@ -107,4 +119,6 @@ export interface PanelState {
   running: { stepId: string; attempt: number; title: string } | null;
   /** Secrets too short to mask, by name (the panel says so). */
   unmaskedSecrets: string[];
+  /** What is not shown of a very long runbook; null when everything is. */
+  omitted: PanelOmitted | null;
 }

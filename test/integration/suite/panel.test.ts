@@ -57,4 +57,20 @@ suite('the side panel', () => {
     const show = (g: Gaps) => (g ? `max gap ${g.max.toFixed(0)} ms, p95 ${g.p95.toFixed(0)} ms, ${g.frames} frames` : 'n/a');
     console.log(`[rg-test]     5 MB burst: workbench ${show(gaps.workbench as Gaps)} in 4 s (idle before: ${show(idle.workbench as Gaps)} in 2 s); panel ${show(gaps.panel as Gaps)}; Quick Open during it ${String(quickOpen.ms)} ms; step ${step?.attempts.at(-1)?.durationMs} ms, ${step?.attempts.at(-1)?.logBytes} bytes logged`);
   });
+  test('a very long runbook: the panel lists its first 300 stages and says what it leaves out', async () => {
+    const api = await activateExtension();
+    const long = workspaceUri('runbooks', 'long.md');
+    const stages = Array.from({ length: 400 }, (_, i) => `## Stage ${i + 1}: Part ${i + 1}\n\n- Check part ${i + 1}\n`).join('\n');
+    await vscode.workspace.fs.writeFile(long, new TextEncoder().encode(`# Long runbook\n\n${stages}`));
+    await openRunbook(long);
+    await vscode.commands.executeCommand('runbookGate.showPanel', long);
+    const probe = await eventually('the panel to show the long runbook', async () => {
+      const p = await api.panel.probe().catch(() => undefined);
+      return p && /too long to show whole/.test(p.text) ? p : undefined;
+    }, 30_000);
+    assert.match(probe.text, /Stage 300 \(Part 300\)/);
+    assert.doesNotMatch(probe.text, /Stage 301 \(Part 301\)/);
+    assert.match(probe.text, /100 stages, 100 checks are not listed/);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
 });
