@@ -10,6 +10,7 @@ import type { Draft, DraftCheck, DraftReference, DraftStep, PositionalHow, Stage
 import { finishRunbook } from '../rules/finishRunbook';
 import { IdPool } from '../rules/ids';
 import { SectionStack } from './sectionStack';
+import { CheckPlaces, type OpenCheck } from './checkPlaces';
 import { COLUMNS, placeRange, positionKey, within } from './ranges';
 import { buildGate } from './gateDraft';
 import { reportPathIn } from '../rules/reportContext';
@@ -51,11 +52,6 @@ export function startAssembly(facts: DocumentFacts): Assembly {
   return { add: (placed) => assembler.add(placed), finish: () => finishRunbook(assembler.finish()) };
 }
 
-interface OpenCheck {
-  range: SourceRange;
-  index: number;
-}
-
 class Assembler {
   private readonly sections = new SectionStack();
   private readonly stages: Stage[] = [];
@@ -72,10 +68,8 @@ class Assembler {
   /** End of the content seen so far, as line * COLUMNS + column (no allocation per block). */
   private lastEnd = COLUMNS + 1;
   private readonly checks: DraftCheck[] = [];
-  private openChecks: OpenCheck[] = [];
-  /** The latest check item, and whether nothing but its own content has come since (a fence right after binds to it). */
-  private lastCheck: OpenCheck | null = null;
-  private adjacencyOpen = false;
+  /** Which check a fence sits in or follows. */
+  private readonly places = new CheckPlaces();
   private readonly steps: DraftStep[] = [];
   private readonly gates: Gate[] = [];
   private readonly gateIds = new IdPool();
@@ -127,11 +121,6 @@ class Assembler {
     return placeRange(range, offset, this.input.lineLengths, this.input.lineCount);
   }
 
-  /** Any block that is not part of the latest check closes its chance of an adjacent fence. */
-  private other(range: SourceRange): void {
-    if (this.adjacencyOpen && this.lastCheck && !within(this.lastCheck.range, range)) this.adjacencyOpen = false;
-  }
-
   private event(event: FragmentEvent, offset: number): void {
     switch (event.kind) {
       case 'paragraph':
@@ -141,7 +130,7 @@ class Assembler {
           this.titleItem = event.item ? { range: this.place(event.item.range, offset), introduces: event.item.introduces } : null;
         }
         if (this.headerOpen) for (const m of event.meta) this.draft.meta.push({ ...m, line: m.line + offset });
-        if (this.adjacencyOpen) this.other(this.place(event.range, offset));
+        if (this.places.watching) this.places.other(this.place(event.range, offset));
         break;
       case 'heading': {
         this.sawBlock = true;
@@ -158,7 +147,7 @@ class Assembler {
         this.sawBlock = true;
         const range = this.place(event.range, offset);
         if (event.step) this.step(event.step, range, null, offset, null);
-        else this.other(range);
+        else this.places.other(range);
         this.titleCandidate = null;
         break;
       }
@@ -215,8 +204,7 @@ class Assembler {
       this.checklistGroup = null;
     }
     this.itemStage = null;
-    this.openChecks = [];
-    this.adjacencyOpen = false;
+    this.places.reset();
     const parent = this.sections.current();
     const section: Section = {
       id: this.sections.uniqueSlug(event.slug), title: text, depth, range: { ...range }, parentId: parent?.id ?? null,
@@ -267,13 +255,9 @@ class Assembler {
     return { marker: 'Stage', key: String(item.ordinal), number: item.ordinal, title: stageLead(item.text), written: item.text };
   }
 
-  private popChecks(range: SourceRange): void {
-    while (this.openChecks.length > 0 && !within(this.openChecks[this.openChecks.length - 1]!.range, range)) this.openChecks.pop();
-  }
-
   private item(item: ItemFragment, range: SourceRange, offset: number): void {
     this.sawBlock = true;
-    this.popChecks(range);
+    const parent = this.places.enclosing(range);
     const section = this.sections.current();
     const inItemStage = this.itemStage !== null && within(this.itemStage.range, range);
     if (!this.headingStage && !this.checklistGroup && !inItemStage) {
@@ -283,12 +267,11 @@ class Assembler {
         this.itemStage = { stage, range, listDepth: item.listDepth, rollback: (section?.rollback ?? false) || /^roll[- ]?back\b/i.test(marker.title) };
         const task = item.task ? { checked: item.checked === true, line: item.task.line + offset, column: item.task.column } : null;
         this.stageLines.set(stage, { text: item.text, range, task, facts: item.facts });
-        this.other(range);
+        this.places.other(range);
         this.itemSteps(item, offset, null);
         return;
       }
     }
-    const parent = this.openChecks[this.openChecks.length - 1] ?? null;
     const declared = item.checked !== null || item.comment?.parsed.run !== undefined;
     let gate: number | null = null;
     if (this.gateSection && item.listDepth === 0 && item.text.length > 0 && !inItemStage) {
@@ -299,7 +282,7 @@ class Assembler {
     else if (this.headingStage || this.checklistGroup) owner = !parent || declared ? (this.headingStage ?? this.checklistGroup)!.stage : null;
     else if (declared) owner = parent ? this.stageOf(parent) : this.implicitGroup(section, range);
     if (!owner) {
-      this.other(range);
+      this.places.other(range);
       this.itemSteps(item, offset, parent);
       this.artifacts(item);
       return;
@@ -314,9 +297,7 @@ class Assembler {
     const comment = item.comment ? { parsed: item.comment.parsed, range: this.place(item.comment.range, offset) } : null;
     this.checks.push({ check, facts: item.facts, comment, fixAt: { line: item.textEnd.line + offset, column: item.textEnd.column }, positional: [], gate });
     const open = { range, index };
-    this.openChecks.push(open);
-    this.lastCheck = open;
-    this.adjacencyOpen = true;
+    this.places.opened(open);
     this.itemSteps(item, offset, open);
   }
 
@@ -387,16 +368,7 @@ class Assembler {
     const title = fragment.annotations.title ?? inlineTitle ?? (fenced ? candidate : null) ?? fallback;
     if (fenced) this.titleCandidate = null;
     const rollback = (section?.rollback ?? false) || (this.itemStage?.rollback ?? false) || (this.headingStage?.rollback ?? false);
-    let positional = given;
-    if (!positional && fenced) {
-      this.popChecks(range);
-      const open = this.openChecks[this.openChecks.length - 1];
-      if (open) positional = { index: open.index, how: 'nested' };
-      else if (this.lastCheck && this.adjacencyOpen && fragment.language !== 'manual' && range.startLine - this.lastCheck.range.endLine <= 2) {
-        positional = { index: this.lastCheck.index, how: 'adjacent' };
-      }
-      this.other(range);
-    }
+    const positional = given ?? (fenced ? this.places.fence(range, fragment.language === 'manual') : null);
     const boundStage = positional ? this.checks[positional.index]?.check.stageId ?? null : null;
     const { annotations } = fragment;
     this.steps.push({
