@@ -53,7 +53,6 @@ export class LensProvider implements vscode.CodeLensProvider<RunbookLens>, vscod
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
   private core: EditorCore | null = null;
-  private readonly indexes = new WeakMap<Runbook, { record: RunRecord | null; index: LensIndex }>();
   private readonly timings = new Map<string, LensTiming>();
   private ticker: ReturnType<typeof setInterval> | undefined;
   private tickEvery = 0;
@@ -193,11 +192,8 @@ export class LensProvider implements vscode.CodeLensProvider<RunbookLens>, vscod
   }
 
   private index(runbook: Runbook, record: RunRecord | null): LensIndex {
-    const cached = this.indexes.get(runbook);
-    if (cached && cached.record === record) return cached.index;
-    const index = this.core!.indexLenses(runbook, record);
-    this.indexes.set(runbook, { record, index });
-    return index;
+    // Made once per model and record, and shared with the panel (lensPlan.ts).
+    return this.core!.indexLenses(runbook, record);
   }
 
   /** Elapsed times tick every second while a step runs; hold countdowns every 30 s. */
